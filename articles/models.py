@@ -1,0 +1,465 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chinese_text.counting import character_count, paragraphs
+from chinese_text.slugs import department_slug, person_slug, township_slug
+
+
+def assign_unique_slug(instance, base):
+    """Give instance.slug the base slug, or base-2, base-3… when another row of its model has it."""
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, suffix = base, 1
+    while others.filter(slug=slug).exists():
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    instance.slug = slug
+
+
+def validate_plain_text(value):
+    if "<" in value and ">" in value:
+        raise ValidationError(
+            _("Write the body as plain text, one paragraph per line, without HTML tags."), code="html"
+        )
+
+
+# The gazetteer: the district's townships, the places stories name, and its departments.
+
+
+class TownshipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(abolished_on__isnull=True)
+
+
+class Township(models.Model):
+    """A township-level division of 离石区: a 街道, 镇 or 乡."""
+
+    class Kind(models.TextChoices):
+        SUBDISTRICT = "subdistrict", _("subdistrict")
+        TOWN = "town", _("town")
+        TOWNSHIP = "township", _("township")
+
+    name = models.CharField(_("name"), max_length=20, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    code = models.CharField(
+        _("statistics code"),
+        max_length=9,
+        unique=True,
+        help_text=_("The 9-digit division code of the National Bureau of Statistics, e.g. 141102101."),
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, blank=True)
+    abolished_on = models.DateField(
+        _("abolished on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the township exists. When only the month is known, its first day."),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="absorbed",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = TownshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("township")
+        verbose_name_plural = _("townships")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Exact(Length("code"), 9), name="township_code_nine_digits"),
+            models.CheckConstraint(
+                condition=models.Q(merged_into__isnull=True) | models.Q(abolished_on__isnull=False),
+                name="township_merged_only_when_abolished",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_current(self):
+        return self.abolished_on is None
+
+    def clean(self):
+        if not self.code.isdigit() or len(self.code) != 9:
+            raise ValidationError({"code": _("The statistics code has exactly 9 digits.")}, code="code")
+        if self.merged_into_id and not self.abolished_on:
+            raise ValidationError(
+                {"merged_into": _("Only an abolished township can be merged into another.")}, code="merged"
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, township_slug(self.name))
+        super().save(*args, **kwargs)
+
+
+class TownshipAlias(models.Model):
+    """Another name a story may use for a township, e.g. 城北街道办."""
+
+    township = models.ForeignKey(
+        Township, verbose_name=_("township"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField(_("alias"), max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = _("township alias")
+        verbose_name_plural = _("township aliases")
+        ordering = ["township", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Place(models.Model):
+    """A village or landmark that stories name, and the township it lies in."""
+
+    class Kind(models.TextChoices):
+        VILLAGE = "village", _("village")
+        SCENIC_AREA = "scenic area", _("scenic area")
+        LANDMARK = "landmark", _("landmark")
+
+    name = models.CharField(_("name"), max_length=30)
+    township = models.ForeignKey(
+        Township, verbose_name=_("township"), on_delete=models.PROTECT, related_name="places"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.VILLAGE)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["township", "name"]
+        constraints = [models.UniqueConstraint(fields=["name", "township"], name="place_unique_in_township")]
+
+    def __str__(self):
+        return f"{self.name}（{self.township}）"
+
+
+class Department(models.Model):
+    """A district department or organisation, under its full official name."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", _("party committee department")
+        GOVERNMENT = "government", _("government department")
+        MASS_ORGANISATION = "mass organisation", _("mass organisation")
+        MILITARY = "military", _("military")
+        MEDIA = "media", _("media")
+
+    name = models.CharField(
+        _("full name"), max_length=60, unique=True, help_text=_("e.g. 离石区教育科技局")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        """The first short form, as the paper prints it (区教科局), else the full name."""
+        short_names = list(self.short_names.all())
+        return short_names[0].name if short_names else self.name
+
+
+class DepartmentShortName(models.Model):
+    """A short form the paper prints for a department, e.g. 区教科局 or 教科局."""
+
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), on_delete=models.CASCADE, related_name="short_names"
+    )
+    name = models.CharField(_("short name"), max_length=30, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("short name")
+        verbose_name_plural = _("short names")
+        ordering = ["department", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+# People and stories.
+
+
+class Author(models.Model):
+    """A name that appears in bylines. Two people may share a name; the slug tells them apart."""
+
+    class Kind(models.TextChoices):
+        REPORTER = "reporter", _("staff reporter")
+        PHOTOGRAPHER = "photographer", _("photographer")
+        CORRESPONDENT = "correspondent", _("correspondent")
+        CONTRIBUTOR = "contributor", _("outside contributor")
+
+    name = models.CharField(_("name"), max_length=30)
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, blank=True, help_text=_("Pinyin, e.g. wang-yanhua.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REPORTER)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+    township = models.ForeignKey(
+        Township,
+        verbose_name=_("township"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correspondents",
+        help_text=_("For a correspondent: the township they report from."),
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correspondents",
+        help_text=_("For a correspondent: the department they work in."),
+    )
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="author_name_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(township__isnull=True) | models.Q(department__isnull=True),
+                name="author_one_affiliation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.township_id and self.department_id:
+            raise ValidationError(
+                _("A correspondent belongs to a township or a department, not both."), code="affiliation"
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, person_slug(self.name))
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of what readers may see. Every public view, feed and sitemap reads through it."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list of stories shows: issue and page, bylines, townships and departments."""
+        return self.select_related("page__issue").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "townships",
+            models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+        )
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            models.Prefetch("photos", queryset=Photo.objects.select_related("photographer"))
+        )
+
+
+class Article(models.Model):
+    """A story: short news (本报讯…（王艳）) or a feature with kicker, headline, subtitle and □ byline."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        IN_REVIEW = "in_review", _("in review")
+        APPROVED = "approved", _("approved")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    kicker = models.CharField(_("kicker"), max_length=100, blank=True, help_text=_("引题, above the headline."))
+    headline = models.CharField(_("headline"), max_length=200)
+    subtitle = models.CharField(
+        _("subtitle"), max_length=200, blank=True, help_text=_("副题, e.g. ——离石区教育发展工作综述")
+    )
+    source = models.CharField(
+        _("source line"), max_length=50, blank=True, help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳.")
+    )
+    body = models.TextField(
+        _("body"),
+        validators=[validate_plain_text],
+        help_text=_("Plain text, one paragraph per line."),
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="Byline", related_name="articles", blank=True
+    )
+    townships = models.ManyToManyField(
+        Township, verbose_name=_("townships"), related_name="articles", blank=True
+    )
+    departments = models.ManyToManyField(
+        Department, verbose_name=_("departments"), related_name="articles", blank=True
+    )
+    event_date = models.DateField(
+        _("event date"), null=True, blank=True, help_text=_("When the text gives the day of the event.")
+    )
+    page = models.ForeignKey(
+        "issues.Page",
+        verbose_name=_("page"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position on the page"), null=True, blank=True, help_text=_("1 for the lead story of the page.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_articles",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    character_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-published_at", "-created_at"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(headline=""), name="article_headline_not_empty"),
+            models.UniqueConstraint(fields=["page", "position"], name="article_position_unique_on_page"),
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=True, position__isnull=True)
+                | models.Q(page__isnull=False, position__isnull=False),
+                name="article_page_and_position_together",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    @property
+    def paragraphs(self):
+        return paragraphs(self.body)
+
+    def clean(self):
+        if (self.page_id is None) != (self.position is None):
+            raise ValidationError(
+                _("A story placed on a page needs its position there, and a position needs a page."),
+                code="placement",
+            )
+
+    def save(self, *args, **kwargs):
+        # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
+        self.body = "\n".join(paragraphs(self.body))
+        self.character_count = character_count(self.body)
+        super().save(*args, **kwargs)
+
+
+class Byline(models.Model):
+    """An author's credit on a story, with the role printed (文, 图, 文图, 通讯员) and the order."""
+
+    class Role(models.TextChoices):
+        WRITER = "writer", _("text")
+        PHOTOGRAPHER = "photographer", _("photos")
+        WRITER_PHOTOGRAPHER = "writer_photographer", _("text and photos")
+        CORRESPONDENT = "correspondent", _("correspondent")
+
+    article = models.ForeignKey(Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines")
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["article", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_story")]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.author}"
+
+
+class Photo(models.Model):
+    """A news photo, credited 刘和平 摄. It may illustrate a story or stand alone on a page."""
+
+    image = models.ImageField(
+        _("image"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=300, help_text=_("图片说明, as printed under the photo."))
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, blank=True, help_text=_("For screen readers; the caption when empty.")
+    )
+    photographer = models.ForeignKey(
+        Author, verbose_name=_("photographer"), on_delete=models.PROTECT, related_name="photos"
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("story"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    page = models.ForeignKey(
+        "issues.Page",
+        verbose_name=_("page"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    townships = models.ManyToManyField(Township, verbose_name=_("townships"), related_name="photos", blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["-created_at"]
+        constraints = [models.CheckConstraint(condition=~models.Q(caption=""), name="photo_caption_not_empty")]
+
+    def __str__(self):
+        return self.caption
+
+    def save(self, *args, **kwargs):
+        self.alt_text = self.alt_text or self.caption
+        super().save(*args, **kwargs)

@@ -1,0 +1,50 @@
+"""ASCII pinyin slugs for URLs: 城北街道 → chengbei-jiedao, 王燕华 → wang-yanhua.
+
+pypinyin does the conversion: it is maintained, pure Python, and its phrase dictionary resolves
+polyphonic characters by context (重庆 → chongqing), which a character table cannot.
+"""
+
+import re
+
+from pypinyin import Style, lazy_pinyin
+
+ADMINISTRATIVE_SUFFIXES = ("街道", "镇", "乡")
+DISTRICT_PREFIXES = ("区委", "区")
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 司徒 东方 皇甫 令狐 慕容 尉迟 公孙 长孙 夏侯 轩辕 独孤 端木 南宫 西门 呼延".split()
+)
+
+
+def pinyin_slug(*parts):
+    """Each part becomes one hyphen-separated word of toneless pinyin; other characters are dropped."""
+    words = []
+    for part in parts:
+        syllables = "".join(lazy_pinyin(part, style=Style.NORMAL, errors="default")).lower()
+        word = re.sub(r"[^a-z0-9]+", "", syllables)
+        if word:
+            words.append(word)
+    return "-".join(words)
+
+
+def township_slug(name):
+    """城北街道 → chengbei-jiedao, 信义镇 → xinyi-zhen: the place name, then its administrative kind."""
+    for suffix in ADMINISTRATIVE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return pinyin_slug(name[: -len(suffix)], suffix)
+    return pinyin_slug(name)
+
+
+def person_slug(name):
+    """王燕华 → wang-yanhua; compound surnames stay whole: 欧阳修 → ouyang-xiu."""
+    surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    if len(name) <= surname_length:
+        return pinyin_slug(name)
+    return pinyin_slug(name[:surname_length], name[surname_length:])
+
+
+def department_slug(short_name):
+    """区委统战部 → quwei-tongzhanbu, 区妇联 → qu-fulian, 融媒体中心 → rongmeitizhongxin."""
+    for prefix in DISTRICT_PREFIXES:
+        if short_name.startswith(prefix) and len(short_name) > len(prefix):
+            return pinyin_slug(prefix, short_name[len(prefix) :])
+    return pinyin_slug(short_name)
