@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.counting import character_count, paragraphs
-from chinese_text.slugs import department_slug, person_slug, township_slug
+from chinese_text.slugs import person_slug, township_slug
 
 
 def assign_unique_slug(instance, base):
@@ -86,6 +86,11 @@ class Township(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, township_slug(self.name))
+        super().save(*args, **kwargs)
+
     @property
     def is_current(self):
         return self.abolished_on is None
@@ -97,11 +102,6 @@ class Township(models.Model):
             raise ValidationError(
                 {"merged_into": _("Only an abolished township can be merged into another.")}, code="merged"
             )
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            assign_unique_slug(self, township_slug(self.name))
-        super().save(*args, **kwargs)
 
 
 class TownshipAlias(models.Model):
@@ -156,9 +156,7 @@ class Department(models.Model):
         MILITARY = "military", _("military")
         MEDIA = "media", _("media")
 
-    name = models.CharField(
-        _("full name"), max_length=60, unique=True, help_text=_("e.g. 离石区教育科技局")
-    )
+    name = models.CharField(_("full name"), max_length=60, unique=True, help_text=_("e.g. 离石区教育科技局"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -255,21 +253,21 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, person_slug(self.name))
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.township_id and self.department_id:
             raise ValidationError(
                 _("A correspondent belongs to a township or a department, not both."), code="affiliation"
             )
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            assign_unique_slug(self, person_slug(self.name))
-        super().save(*args, **kwargs)
-
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one definition of what readers may see. Every public view, feed and sitemap reads through it."""
+        """The one definition of what readers may see: every public view, feed and sitemap uses it."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
@@ -297,7 +295,9 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
-    kicker = models.CharField(_("kicker"), max_length=100, blank=True, help_text=_("引题, above the headline."))
+    kicker = models.CharField(
+        _("kicker"), max_length=100, blank=True, help_text=_("引题, above the headline.")
+    )
     headline = models.CharField(_("headline"), max_length=200)
     subtitle = models.CharField(
         _("subtitle"), max_length=200, blank=True, help_text=_("副题, e.g. ——离石区教育发展工作综述")
@@ -372,6 +372,12 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
+        self.body = "\n".join(paragraphs(self.body))
+        self.character_count = character_count(self.body)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})
 
@@ -386,12 +392,6 @@ class Article(models.Model):
                 code="placement",
             )
 
-    def save(self, *args, **kwargs):
-        # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
-        self.body = "\n".join(paragraphs(self.body))
-        self.character_count = character_count(self.body)
-        super().save(*args, **kwargs)
-
 
 class Byline(models.Model):
     """An author's credit on a story, with the role printed (文, 图, 文图, 通讯员) and the order."""
@@ -402,8 +402,12 @@ class Byline(models.Model):
         WRITER_PHOTOGRAPHER = "writer_photographer", _("text and photos")
         CORRESPONDENT = "correspondent", _("correspondent")
 
-    article = models.ForeignKey(Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines")
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -411,7 +415,9 @@ class Byline(models.Model):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
         ordering = ["article", "order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_story")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_story")
+        ]
 
     def __str__(self):
         return f"{self.get_role_display()} {self.author}"
@@ -425,7 +431,9 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
-    caption = models.CharField(_("caption"), max_length=300, help_text=_("图片说明, as printed under the photo."))
+    caption = models.CharField(
+        _("caption"), max_length=300, help_text=_("图片说明, as printed under the photo.")
+    )
     alt_text = models.CharField(
         _("alt text"), max_length=300, blank=True, help_text=_("For screen readers; the caption when empty.")
     )
@@ -448,14 +456,18 @@ class Photo(models.Model):
         blank=True,
         related_name="photos",
     )
-    townships = models.ManyToManyField(Township, verbose_name=_("townships"), related_name="photos", blank=True)
+    townships = models.ManyToManyField(
+        Township, verbose_name=_("townships"), related_name="photos", blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["-created_at"]
-        constraints = [models.CheckConstraint(condition=~models.Q(caption=""), name="photo_caption_not_empty")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(caption=""), name="photo_caption_not_empty")
+        ]
 
     def __str__(self):
         return self.caption

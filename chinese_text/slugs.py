@@ -11,7 +11,27 @@ from pypinyin import Style, lazy_pinyin
 ADMINISTRATIVE_SUFFIXES = ("街道", "镇", "乡")
 DISTRICT_PREFIXES = ("区委", "区")
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 司徒 东方 皇甫 令狐 慕容 尉迟 公孙 长孙 夏侯 轩辕 独孤 端木 南宫 西门 呼延".split()
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "司徒",
+        "东方",
+        "皇甫",
+        "令狐",
+        "慕容",
+        "尉迟",
+        "公孙",
+        "长孙",
+        "夏侯",
+        "轩辕",
+        "独孤",
+        "端木",
+        "南宫",
+        "西门",
+        "呼延",
+    ]
 )
 
 

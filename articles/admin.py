@@ -1,0 +1,125 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Department,
+    DepartmentShortName,
+    Photo,
+    Place,
+    Township,
+    TownshipAlias,
+)
+
+
+class TownshipAliasInline(admin.TabularInline):
+    model = TownshipAlias
+    extra = 1
+
+
+@admin.register(Township)
+class TownshipAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "code", "slug", "is_current", "merged_into"]
+    list_filter = ["kind", ("abolished_on", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "code", "aliases__name"]
+    inlines = [TownshipAliasInline]
+
+    @admin.display(boolean=True, description=_("current"))
+    def is_current(self, township):
+        return township.is_current
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "township", "kind"]
+    list_filter = ["kind", "township"]
+    list_select_related = ["township"]
+    search_fields = ["name"]
+
+
+class DepartmentShortNameInline(admin.TabularInline):
+    model = DepartmentShortName
+    extra = 1
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name_list", "kind", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_names__name"]
+    inlines = [DepartmentShortNameInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("short_names")
+
+    @admin.display(description=_("short names"))
+    def short_name_list(self, department):
+        return "、".join(short_name.name for short_name in department.short_names.all())
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "kind", "township", "department", "user"]
+    list_filter = ["kind"]
+    list_select_related = ["township", "department", "user"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["township", "department", "user"]
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["author"]
+
+
+class PhotoInline(admin.TabularInline):
+    model = Photo
+    fk_name = "article"
+    extra = 0
+    fields = ["image", "caption", "photographer"]
+    autocomplete_fields = ["photographer"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "status", "page", "position", "character_count", "published_at"]
+    list_filter = ["status", "townships", "departments"]
+    list_select_related = ["page__issue"]
+    search_fields = ["headline", "kicker", "subtitle", "body"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["townships", "departments", "page"]
+    readonly_fields = ["character_count", "created_by", "created_at", "updated_at"]
+    inlines = [BylineInline, PhotoInline]
+    fieldsets = [
+        (None, {"fields": ["kicker", "headline", "subtitle", "source", "body"]}),
+        (_("Tags"), {"fields": ["townships", "departments", "event_date"]}),
+        (_("Placement and status"), {"fields": ["page", "position", "status", "published_at"]}),
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": ["character_count", "created_by", "created_at", "updated_at"],
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "caption", "photographer", "page", "article"]
+    list_select_related = ["photographer", "page__issue", "article"]
+    search_fields = ["caption", "photographer__name"]
+    autocomplete_fields = ["photographer", "article", "page", "townships"]
+    readonly_fields = ["width", "height"]
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail(self, photo):
+        return format_html('<img src="{}" alt="{}" style="height:48px">', photo.image.url, photo.alt_text)

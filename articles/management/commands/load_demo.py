@@ -1,0 +1,135 @@
+"""Load the demo content: the sample page of January 2021, and one account per newsroom role.
+
+Idempotent: a second run updates what the first created and adds nothing. It refuses to run with DEBUG
+off, so it can never write demo accounts into a production database.
+"""
+
+import datetime
+import json
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Author, Byline, Department, Photo, Township
+from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from issues.models import Issue, Page
+
+DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+DEMO_FILE = DEMO_DIR / "sample_page.json"
+# The paper goes to readers at 6 in the morning of its publication date.
+PUBLICATION_TIME = datetime.time(6, 0)
+DEMO_ACCOUNTS = (
+    ("reporter", REPORTER, "王艳"),
+    ("editor", EDITOR, None),
+    ("chief", CHIEF_EDITOR, None),
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo issue (the sample page of January 2021) and one demo account per role."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Load, report, then roll everything back.")
+
+    def handle(self, *args, dry_run=False, **options):
+        if not settings.DEBUG:
+            raise CommandError("load_demo only runs with DEBUG on: it creates accounts with known passwords.")
+        data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+        with transaction.atomic():
+            page = self.load_page(data)
+            self.load_accounts()
+            if dry_run:
+                transaction.set_rollback(True)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{'Would load' if dry_run else 'Loaded'} {page}: "
+                f"{len(data['articles'])} stories, {len(data['photos'])} photos."
+            )
+        )
+
+    def load_page(self, data):
+        published_at = timezone.make_aware(
+            datetime.datetime.combine(datetime.date.fromisoformat(data["issue"]["date"]), PUBLICATION_TIME)
+        )
+        issue, _ = Issue.objects.update_or_create(
+            number=data["issue"]["number"],
+            defaults={
+                "date": data["issue"]["date"],
+                "status": Issue.Status.PUBLISHED,
+                "published_at": published_at,
+            },
+        )
+        page, _ = Page.objects.update_or_create(
+            issue=issue, number=data["page"]["number"], defaults={"name": data["page"]["name"]}
+        )
+        authors = {
+            entry["name"]: self.author_named(entry["name"], entry["kind"]) for entry in data["authors"]
+        }
+        for entry in data["articles"]:
+            article, _ = Article.objects.update_or_create(
+                page=page,
+                position=entry["position"],
+                defaults={
+                    "kicker": entry["kicker"],
+                    "headline": entry["headline"],
+                    "subtitle": entry["subtitle"],
+                    "source": entry["source"],
+                    "body": "\n".join(entry["body"]),
+                    "event_date": entry["event_date"],
+                    "status": Article.Status.PUBLISHED,
+                    "published_at": published_at,
+                },
+            )
+            article.bylines.all().delete()
+            Byline.objects.bulk_create(
+                Byline(article=article, author=authors[credit["name"]], role=credit["role"], order=order)
+                for order, credit in enumerate(entry["authors"])
+            )
+            article.townships.set(Township.objects.filter(name__in=entry["townships"]))
+            article.departments.set(Department.objects.filter(name__in=entry["departments"]))
+        for entry in data["photos"]:
+            photo = Photo.objects.filter(page=page, caption=entry["caption"]).first() or Photo(
+                page=page, caption=entry["caption"]
+            )
+            photo.photographer = authors[entry["photographer"]]
+            if not photo.image:
+                with open(DEMO_DIR / "media" / entry["image"], "rb") as image:
+                    photo.image.save(entry["image"], File(image), save=False)
+            photo.save()
+            photo.townships.set(Township.objects.filter(name__in=entry["townships"]))
+        return page
+
+    def author_named(self, name, kind):
+        # Names are not unique; the demo's people are the first author of each name.
+        author = Author.objects.filter(name=name).order_by("pk").first()
+        return author or Author.objects.create(name=name, kind=kind)
+
+    def load_accounts(self):
+        password = os.environ.get("DEMO_PASSWORD")
+        generated = None
+        User = get_user_model()
+        for username, role, author_name in DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(username=username, defaults={"is_staff": True})
+            if password:
+                user.set_password(password)
+            elif created:
+                generated = generated or secrets.token_urlsafe(12)
+                user.set_password(generated)
+            user.is_staff = True
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
+            if author_name and not hasattr(user, "author"):
+                author = self.author_named(author_name, Author.Kind.REPORTER)
+                Author.objects.filter(pk=author.pk, user__isnull=True).update(user=user)
+            if self.verbosity >= 1 and (created or password):
+                self.stdout.write(f"Account {username} ({role}) is ready.")
+        if generated:
+            self.stdout.write(f"Password of the new demo accounts: {generated}")
