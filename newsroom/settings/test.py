@@ -12,3 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
+# WhiteNoise warns when STATIC_ROOT is missing; tests never collect static files.
+STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")

@@ -43,11 +43,15 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("load_demo only runs with DEBUG on: it creates accounts with known passwords.")
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+        self.copied_images = []
         with transaction.atomic():
             page = self.load_page(data)
             self.load_accounts()
             if dry_run:
                 transaction.set_rollback(True)
+        if dry_run:
+            for image in self.copied_images:
+                image.storage.delete(image.name)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{'Would load' if dry_run else 'Loaded'} {page}: "
@@ -103,6 +107,7 @@ class Command(BaseCommand):
             if not photo.image:
                 with open(DEMO_DIR / "media" / entry["image"], "rb") as image:
                     photo.image.save(entry["image"], File(image), save=False)
+                self.copied_images.append(photo.image)
             photo.save()
             photo.townships.set(Township.objects.filter(name__in=entry["townships"]))
         return page

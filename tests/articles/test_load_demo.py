@@ -1,0 +1,152 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Author, Byline, Photo
+from issues.models import Issue, Page
+
+pytestmark = pytest.mark.django_db
+
+PRINTED_HEADLINES = [
+    "城北街道开展“迎新年”健步走活动",
+    "离石一中和朝阳小学举行深度合作签约仪式",
+    "离石区统一战线同心书画院举行成立揭牌仪式暨首届书画作品展",
+    "产业扶贫结硕果",
+    "离石区妇联社会治理创新工作成效显著",
+    "栉风沐雨砥砺前行",
+    "吴城镇集中学习《论党的宣传思想工作》",
+]
+
+
+@pytest.fixture
+def demo(settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", verbosity=0)
+    return Page.objects.get()
+
+
+def test_the_demo_is_one_published_issue_with_one_page(demo):
+    assert demo.issue.status == Issue.Status.PUBLISHED
+    assert Issue.objects.published().get() == demo.issue
+
+
+def test_the_seven_headlines_are_the_printed_ones_in_page_order(demo):
+    assert list(demo.articles.order_by("position").values_list("headline", flat=True)) == PRINTED_HEADLINES
+    assert Article.objects.published().count() == 7
+
+
+def test_features_keep_subtitle_and_byline_apart_from_the_headline(demo):
+    education = Article.objects.get(headline="栉风沐雨砥砺前行")
+    assert education.subtitle == "——离石区教育发展工作综述"
+    assert education.source == ""
+    assert [byline.author.name for byline in education.bylines.all()] == ["王燕华"]
+    assert Article.objects.get(headline="产业扶贫结硕果").subtitle == "——离石区产业助力脱贫攻坚工作综述"
+
+
+def test_news_bylines_become_authors_in_printed_order(demo):
+    signing = Article.objects.get(headline="离石一中和朝阳小学举行深度合作签约仪式")
+    assert [(b.author.name, b.role) for b in signing.bylines.all()] == [
+        ("吴夏峰", Byline.Role.WRITER),
+        ("张晋晋", Byline.Role.WRITER),
+    ]
+    assert signing.source == "本报讯"
+    assert signing.event_date.isoformat() == "2020-12-31"
+    # 王燕华 wrote two stories on the page: one author, two bylines.
+    assert Author.objects.get(name="王燕华").articles.count() == 2
+
+
+def test_bodies_are_clean_paragraphs(demo):
+    for article in Article.objects.all():
+        assert len(article.paragraphs) >= 2, article.headline
+        for paragraph in article.paragraphs:
+            assert not paragraph.startswith("本报讯"), article.headline
+            assert not re.search(r"[\u4e00-\u9fff，。、] [\u4e00-\u9fff，。、]", paragraph), paragraph
+            assert not re.search(r"（[\u4e00-\u9fff ]{2,12}）$", paragraph), paragraph
+            assert "□" not in paragraph
+    walk = Article.objects.get(headline__startswith="城北街道")
+    assert walk.paragraphs[0].startswith("近日，城北街道办，东泰能源集团、金晖煤业联合工会在吕梁如意湖公园")
+    assert walk.paragraphs[-1].endswith("为创建富裕文明和谐城北贡献自己的一份力量。")
+    poverty = Article.objects.get(headline="产业扶贫结硕果")
+    assert any(p.startswith("产业扶贫是稳定脱贫的根本之策。") for p in poverty.paragraphs)
+
+
+def test_stories_are_tagged_with_their_townships_and_departments(demo):
+    def tags(headline):
+        article = Article.objects.get(headline=headline)
+        return (
+            set(article.townships.values_list("name", flat=True)),
+            set(article.departments.values_list("name", flat=True)),
+        )
+
+    assert tags("城北街道开展“迎新年”健步走活动")[0] == {"城北街道"}
+    assert "信义镇" in tags("产业扶贫结硕果")[0]
+    assert tags("离石区妇联社会治理创新工作成效显著")[1] == {"离石区妇女联合会"}
+    assert "离石区教育科技局" in tags("栉风沐雨砥砺前行")[1]
+    assert tags("吴城镇集中学习《论党的宣传思想工作》")[0] == {"吴城镇"}
+
+
+def test_both_photos_stand_alone_on_the_page_credited_to_liu_heping(demo):
+    photos = Photo.objects.all()
+    assert sorted(photos.values_list("caption", flat=True)) == [
+        "吴城镇农产品公司员工正在加工土豆。",
+        "西属巴街道养驴场。",
+    ]
+    for photo in photos:
+        assert photo.photographer.name == "刘和平"
+        assert photo.page == demo
+        assert photo.article is None
+        assert (photo.width, photo.height) == (1200, 800)
+
+
+def test_loading_twice_adds_nothing(demo):
+    counts = [
+        model.objects.count() for model in (Issue, Page, Article, Author, Byline, Photo, get_user_model())
+    ]
+    call_command("load_demo", verbosity=0)
+    assert [
+        model.objects.count() for model in (Issue, Page, Article, Author, Byline, Photo, get_user_model())
+    ] == counts
+
+
+def test_loading_twice_copies_each_image_once(demo, settings):
+    call_command("load_demo", verbosity=0)
+    assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 2
+
+
+def test_one_demo_account_per_role_with_the_given_password(demo):
+    User = get_user_model()
+    expected = {"reporter": "记者", "editor": "编辑", "chief": "总编"}
+    for username, role in expected.items():
+        user = User.objects.get(username=username)
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert user.check_password("demo-password-for-tests")
+    assert User.objects.get(username="reporter").author.name == "王艳"
+
+
+def test_without_demo_password_a_random_one_is_printed(settings, monkeypatch, capsys):
+    settings.DEBUG = True
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    call_command("load_demo")
+    password = re.search(r"Password of the new demo accounts: (\S+)", capsys.readouterr().out).group(1)
+    assert get_user_model().objects.get(username="chief").check_password(password)
+
+
+def test_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", verbosity=0)
+    assert not Issue.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+def test_dry_run_writes_nothing(settings):
+    settings.DEBUG = True
+    call_command("load_demo", "--dry-run", verbosity=0)
+    assert not Article.objects.exists()
+    assert not (settings.MEDIA_ROOT / "photos").exists() or not any(
+        (settings.MEDIA_ROOT / "photos").rglob("*.png")
+    )

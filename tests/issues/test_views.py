@@ -1,0 +1,52 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue():
+    issue = IssueFactory(published=True, number=1)
+    for number, name in ((1, "要闻"), (2, "综合"), (3, "专题")):
+        PageFactory(issue=issue, number=number, name=name)
+    return issue
+
+
+def test_issue_lists_its_pages_with_published_stories_in_order(client, issue):
+    page = issue.pages.get(number=2)
+    ArticleFactory(published=True, page=page, position=2, headline="第二条")
+    ArticleFactory(published=True, page=page, position=1, headline="头条")
+    ArticleFactory(page=page, position=3, headline="草稿稿件")
+    content = client.get(issue.get_absolute_url()).content.decode()
+    assert content.index("第1版 · 要闻") < content.index("第2版 · 综合") < content.index("第3版 · 专题")
+    assert content.index("头条") < content.index("第二条")
+    assert "草稿稿件" not in content
+
+
+def test_page_view_shows_its_photos_and_neighbours(client, issue):
+    page = issue.pages.get(number=2)
+    PhotoFactory(page=page, caption="吴城镇农产品公司员工正在加工土豆。")
+    response = client.get(reverse("issues:page", kwargs={"number": 1, "page": 2}))
+    content = response.content.decode()
+    assert "吴城镇农产品公司员工正在加工土豆。" in content
+    assert response.context["previous_page"].number == 1
+    assert response.context["next_page"].number == 3
+
+
+def test_first_page_has_no_previous(client, issue):
+    response = client.get(reverse("issues:page", kwargs={"number": 1, "page": 1}))
+    assert response.context["previous_page"] is None
+
+
+@pytest.mark.parametrize("path", ["/issues/1/9/", "/issues/2/", "/issues/2/1/", "/issues/abc/"])
+def test_unknown_issues_and_pages_are_not_found(client, issue, path):
+    assert client.get(path).status_code == 404
+
+
+def test_an_issue_still_in_planning_is_not_public(client):
+    planning = IssueFactory(number=5)
+    PageFactory(issue=planning, number=1)
+    assert client.get(planning.get_absolute_url()).status_code == 404
+    assert client.get("/issues/5/1/").status_code == 404
