@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(BIN)/uv
 	touch $@
 
 install: $(VENV)/.installed
+	@mkdir -p var
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
