@@ -1,9 +1,7 @@
 """Test settings: fast hashing, local memory cache, plain static storage so {% static %} needs no manifest."""
 
-import tempfile
-
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import STORAGES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -11,6 +9,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
-# WhiteNoise warns when STATIC_ROOT is missing; tests never collect static files.
-STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
+# tests/conftest.py gives every test a media folder of its own.
+MEDIA_ROOT = VAR_DIR / "test-media"
+# WhiteNoise warns when STATIC_ROOT is missing; tests never collect into it.
+STATIC_ROOT = VAR_DIR / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
