@@ -20,7 +20,9 @@ class IssueQuerySet(models.QuerySet):
                 queryset=Article.objects.published().order_by("position").prefetch_related("bylines__author"),
                 to_attr="published_articles",
             ),
-            models.Prefetch("pages__photos", queryset=Photo.objects.select_related("photographer")),
+            models.Prefetch(
+                "pages__photos", queryset=Photo.objects.select_related("photographer").order_by("pk")
+            ),
         )
 
 

@@ -43,6 +43,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("load_demo only runs with DEBUG on: it creates accounts with known passwords.")
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+        self.verbosity = options["verbosity"]
         self.copied_images = []
         with transaction.atomic():
             page = self.load_page(data)
@@ -60,13 +61,12 @@ class Command(BaseCommand):
         )
 
     def load_page(self, data):
-        published_at = timezone.make_aware(
-            datetime.datetime.combine(datetime.date.fromisoformat(data["issue"]["date"]), PUBLICATION_TIME)
-        )
+        date = datetime.date.fromisoformat(data["issue"]["date"])
+        published_at = timezone.make_aware(datetime.datetime.combine(date, PUBLICATION_TIME))
         issue, _ = Issue.objects.update_or_create(
             number=data["issue"]["number"],
             defaults={
-                "date": data["issue"]["date"],
+                "date": date,
                 "status": Issue.Status.PUBLISHED,
                 "published_at": published_at,
             },
