@@ -6,6 +6,7 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chinese_text.counting import character_count, paragraphs
 from chinese_text.slugs import person_slug, township_slug
@@ -397,10 +398,10 @@ class Byline(models.Model):
     """An author's credit on a story, with the role printed (文, 图, 文图, 通讯员) and the order."""
 
     class Role(models.TextChoices):
-        WRITER = "writer", _("text")
-        PHOTOGRAPHER = "photographer", _("photos")
-        WRITER_PHOTOGRAPHER = "writer_photographer", _("text and photos")
-        CORRESPONDENT = "correspondent", _("correspondent")
+        WRITER = "writer", pgettext_lazy("byline role", "text")
+        PHOTOGRAPHER = "photographer", pgettext_lazy("byline role", "photos")
+        WRITER_PHOTOGRAPHER = "writer_photographer", pgettext_lazy("byline role", "text and photos")
+        CORRESPONDENT = "correspondent", pgettext_lazy("byline role", "correspondent")
 
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines"
