@@ -20,11 +20,11 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(BIN)/uv
 install: $(VENV)/.installed
 	@mkdir -p var
 
+# --nostatic: WhiteNoise serves the static files, as it does in production.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	# --nostatic: WhiteNoise serves static files, as it does in production.
 	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:8000
 
 test: install
