@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,8 +24,11 @@ def assign_unique_slug(instance, base):
     instance.slug = slug
 
 
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|<!--")
+
+
 def validate_plain_text(value):
-    if "<" in value and ">" in value:
+    if HTML_TAG.search(value):
         raise ValidationError(
             _("Write the body as plain text, one paragraph per line, without HTML tags."), code="html"
         )

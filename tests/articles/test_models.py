@@ -58,11 +58,16 @@ def test_saving_a_story_cleans_its_paragraphs_and_counts_its_characters():
     assert article.character_count == 22
 
 
-def test_a_story_body_with_html_fails_validation():
-    article = ArticleFactory.build(body="<p>近日</p>")
+@pytest.mark.parametrize("body", ["<p>近日</p>", "近日<br/>城北", "近日 < script >", "<!-- 注释 -->"])
+def test_a_story_body_with_html_fails_validation(body):
+    article = ArticleFactory.build(body=body)
     with pytest.raises(ValidationError) as raised:
         article.full_clean()
     assert "body" in raised.value.message_dict
+
+
+def test_angle_brackets_that_are_not_tags_are_plain_text():
+    ArticleFactory.build(body="气温<0℃时，指数>100。", status="draft").full_clean(exclude=["page"])
 
 
 def test_a_story_needs_a_headline():
