@@ -150,3 +150,16 @@ def test_dry_run_writes_nothing(settings):
     assert not (settings.MEDIA_ROOT / "photos").exists() or not any(
         (settings.MEDIA_ROOT / "photos").rglob("*.png")
     )
+
+
+def test_a_failure_part_way_leaves_no_rows_and_no_copied_images(settings, monkeypatch):
+    settings.DEBUG = True
+
+    def fail(self):
+        raise RuntimeError("the accounts could not be made")
+
+    monkeypatch.setattr("articles.management.commands.load_demo.Command.load_accounts", fail)
+    with pytest.raises(RuntimeError):
+        call_command("load_demo", verbosity=0)
+    assert not Article.objects.exists() and not Photo.objects.exists()
+    assert not any((settings.MEDIA_ROOT / "photos").rglob("*.png"))

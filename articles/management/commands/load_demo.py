@@ -45,20 +45,29 @@ class Command(BaseCommand):
         data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
         self.verbosity = options["verbosity"]
         self.copied_images = []
-        with transaction.atomic():
-            page = self.load_page(data)
-            self.load_accounts()
-            if dry_run:
-                transaction.set_rollback(True)
+        try:
+            with transaction.atomic():
+                page = self.load_page(data)
+                self.load_accounts()
+                if dry_run:
+                    transaction.set_rollback(True)
+        except BaseException:
+            self.delete_copied_images()
+            raise
         if dry_run:
-            for image in self.copied_images:
-                image.storage.delete(image.name)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{'Would load' if dry_run else 'Loaded'} {page}: "
-                f"{len(data['articles'])} stories, {len(data['photos'])} photos."
+            self.delete_copied_images()
+        if self.verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{'Would load' if dry_run else 'Loaded'} {page}: "
+                    f"{len(data['articles'])} stories, {len(data['photos'])} photos."
+                )
             )
-        )
+
+    def delete_copied_images(self):
+        """Images are files, outside the transaction: remove those whose rows were rolled back."""
+        for image in self.copied_images:
+            image.storage.delete(image.name)
 
     def load_page(self, data):
         date = datetime.date.fromisoformat(data["issue"]["date"])
