@@ -295,8 +295,10 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        IN_REVIEW = "in_review", _("in review")
+        RETURNED = "returned", _("returned for changes")
+        SUBMITTED = "submitted", _("awaiting first review")
+        FIRST_REVIEWED = "first_reviewed", _("awaiting second review")
+        SECOND_REVIEWED = "second_reviewed", _("awaiting final review")
         APPROVED = "approved", _("approved")
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
@@ -352,6 +354,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     character_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
+    correction = models.TextField(
+        _("correction"), blank=True, editable=False, help_text=_("更正: shown to readers under the story.")
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -374,6 +379,11 @@ class Article(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+        permissions = [
+            ("review_article", _("Can sign the first and second review of stories")),
+            ("sign_off_article", _("Can sign the final review of stories")),
+            ("publish_article", _("Can publish, withdraw and correct stories")),
+        ]
 
     def __str__(self):
         return self.headline
@@ -481,3 +491,31 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         self.alt_text = self.alt_text or self.caption
         super().save(*args, **kwargs)
+
+
+class Transition(models.Model):
+    """One step of a story's lifecycle: who moved it from which status to which, when, and why."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("action"), max_length=20)
+    source = models.CharField(_("from status"), max_length=20, choices=Article.Status)
+    target = models.CharField(_("to status"), max_length=20, choices=Article.Status)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="story_transitions",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["article", "at", "pk"]
+        get_latest_by = "at"
+
+    def __str__(self):
+        return f"{self.article}: {self.get_source_display()} → {self.get_target_display()}"

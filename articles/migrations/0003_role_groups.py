@@ -1,17 +1,11 @@
 """Create the 记者, 编辑 and 总编 groups with their permissions."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def create_role_groups(apps, schema_editor):
     from articles.roles import sync_role_groups
 
-    # Permissions are normally created after all migrations; this migration needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
     sync_role_groups(apps)
 
 
