@@ -1,7 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from . import workflow
 from .models import (
     Article,
     Author,
@@ -12,6 +17,7 @@ from .models import (
     Place,
     Township,
     TownshipAlias,
+    Transition,
 )
 
 
@@ -91,7 +97,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["headline", "kicker", "subtitle", "body"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["townships", "departments", "page"]
-    readonly_fields = ["character_count", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["status", "published_at", "character_count", "created_by", "created_at", "updated_at"]
     inlines = [BylineInline, PhotoInline]
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subtitle", "source", "body"]}),
@@ -106,10 +112,68 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        return workflow.visible_to(super().get_queryset(request), request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(obj, request.user))
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        transition = self.admin_site.admin_view(self.transition_view)
+        return [
+            path("<int:object_id>/transition/", transition, name="articles_article_transition"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_actions"] = workflow.available_actions(obj, request.user)
+            context["transitions"] = obj.transitions.select_related("actor")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def transition_view(self, request, object_id):
+        """POST action=… comment=…: one workflow step; errors become messages, never a 500."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        try:
+            workflow.perform(article, action, request.user, comment=request.POST.get("comment", "")[:5000])
+        except workflow.TransitionNotAllowed as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("“%(headline)s”: %(action)s.")
+                % {"headline": article, "action": workflow.ACTIONS[action].label},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    list_display = ["article", "action", "source", "target", "actor", "at"]
+    list_filter = ["action", "target"]
+    list_select_related = ["article", "actor"]
+    search_fields = ["article__headline", "comment"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Photo)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -187,3 +188,27 @@ def perform(article, action_name, user, comment="", publish_at=None):
     for field in fields:
         setattr(article, field, getattr(current, field))
     return step
+
+
+EDITABLE_BY_REPORTER = (Status.DRAFT, Status.RETURNED)
+EDITABLE_BY_REVIEWER = (Status.DRAFT, Status.RETURNED, *REVIEW_STAGES, Status.APPROVED)
+
+
+def is_reviewer(user):
+    return user.has_perm("articles.review_article")
+
+
+def can_edit(article, user):
+    """Reporters edit their own stories while drafts or returned; reviewers edit any story until published."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if is_reviewer(user):
+        return article.status in EDITABLE_BY_REVIEWER
+    return article.status in EDITABLE_BY_REPORTER and is_own_story(article, user)
+
+
+def visible_to(queryset, user):
+    """Reviewers see every story; a reporter sees only their own."""
+    if is_reviewer(user):
+        return queryset
+    return queryset.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()

@@ -1,0 +1,133 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from articles import workflow
+from articles.models import Article
+from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from tests.factories import ArticleFactory, BylineFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+Status = Article.Status
+
+
+def person(role):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def reporter():
+    return person(REPORTER)
+
+
+@pytest.fixture
+def story(reporter):
+    article = ArticleFactory(created_by=reporter, headline="城北街道开展健步走活动")
+    BylineFactory(article=article, author__user=reporter)
+    return article
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def transition(client, article, action, comment=""):
+    return client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]),
+        {"action": action, "comment": comment},
+    )
+
+
+def form_data(article, **changes):
+    data = {
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subtitle": article.subtitle,
+        "source": article.source,
+        "body": article.body,
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_reporter_edits_a_draft_but_cannot_set_its_status(client, reporter, story):
+    client.force_login(reporter)
+    response = client.post(
+        change_url(story), form_data(story, headline="新标题", status="published", published_at="2021-01-05")
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert (story.headline, story.status, story.published_at) == ("新标题", Status.DRAFT, None)
+
+
+def test_a_reporter_cannot_see_or_change_another_reporters_story(client, story):
+    client.force_login(person(REPORTER))
+    assert client.get(change_url(story)).status_code == 302  # the admin's "does not exist" redirect
+    assert client.post(change_url(story), form_data(story, headline="篡改")).status_code == 302
+    assert transition(client, story, "submit").status_code == 404
+    story.refresh_from_db()
+    assert story.headline == "城北街道开展健步走活动"
+    listed = client.get(reverse("admin:articles_article_changelist")).context["cl"].result_list
+    assert story not in listed
+
+
+def test_a_reporter_cannot_edit_their_story_once_submitted(client, reporter, story):
+    client.force_login(reporter)
+    assert transition(client, story, "submit").status_code == 302
+    assert client.post(change_url(story), form_data(story, headline="篡改")).status_code == 403
+    story.refresh_from_db()
+    assert (story.headline, story.status) == ("城北街道开展健步走活动", Status.SUBMITTED)
+
+
+def test_a_reporter_cannot_review_their_own_story_by_a_tampered_post(client, reporter, story):
+    client.force_login(reporter)
+    transition(client, story, "submit")
+    response = transition(client, story, "first_review")
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.SUBMITTED
+    messages = [str(message) for message in client.get(change_url(story)).context["messages"]]
+    assert any("无权" in message for message in messages)
+
+
+def test_a_reporter_cannot_delete_a_story(client, reporter, story):
+    client.force_login(reporter)
+    assert (
+        client.post(reverse("admin:articles_article_delete", args=[story.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert Article.objects.filter(pk=story.pk).exists()
+
+
+def test_an_editor_returns_a_story_with_a_comment_that_the_reporter_sees(client, reporter, story):
+    workflow.perform(story, "submit", reporter)
+    client.force_login(person(EDITOR))
+    transition(client, story, "return", "请核实人数。")
+    story.refresh_from_db()
+    assert story.status == Status.RETURNED
+    client.force_login(reporter)
+    content = client.get(change_url(story)).content.decode()
+    assert "请核实人数。" in content
+    assert "退回修改" in content
+
+
+def test_the_change_page_offers_only_the_allowed_steps(client, reporter, story):
+    workflow.perform(story, "submit", reporter)
+    client.force_login(person(EDITOR))
+    actions = [action.name for action in client.get(change_url(story)).context["workflow_actions"]]
+    assert actions == ["first_review", "return"]
+
+
+def test_a_bad_transition_request_is_a_message_not_a_500(client, story):
+    client.force_login(person(CHIEF_EDITOR))
+    assert transition(client, story, "no-such-action\x00").status_code == 302
+    assert client.get(reverse("admin:articles_article_transition", args=[story.pk])).status_code == 405
+    assert transition(client, story, "publish").status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
