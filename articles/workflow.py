@@ -212,3 +212,54 @@ def visible_to(queryset, user):
     if is_reviewer(user):
         return queryset
     return queryset.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+
+def place(article, page, position, user):
+    """Put an approved story on a page at a position (editors assembling an issue)."""
+    if not is_reviewer(user):
+        raise TransitionNotAllowed(_("Only editors place stories on pages."), code="forbidden")
+    if article.status not in (Status.APPROVED, Status.PUBLISHED):
+        raise TransitionNotAllowed(_("Only approved stories can be placed on a page."), code="not_approved")
+    if Article.objects.filter(page=page, position=position).exclude(pk=article.pk).exists():
+        raise TransitionNotAllowed(_("That position on the page is taken."), code="position_taken")
+    article.page, article.position = page, position
+    article.save(update_fields=["page", "position", "updated_at"])
+
+
+def publish_issue(issue, user, publish_at=None):
+    """Publish an issue and every story on its pages together, in one transaction.
+
+    With publish_at in the future the issue is scheduled: nothing needs to run at that time, because
+    readers see a story only once its published_at has passed.
+    """
+    if not user.has_perm("articles.publish_article"):
+        raise TransitionNotAllowed(_("Only the chief editor publishes an issue."), code="forbidden")
+    from issues.models import Issue
+
+    publish_at = publish_at or timezone.now()
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        stories = list(Article.objects.select_for_update().filter(page__issue=issue))
+        if not stories:
+            raise TransitionNotAllowed(_("The issue has no stories on its pages."), code="empty")
+        waiting = [
+            story.headline for story in stories if story.status not in (Status.APPROVED, Status.PUBLISHED)
+        ]
+        if waiting:
+            raise TransitionNotAllowed(
+                _("These stories have not passed final review: %(headlines)s")
+                % {"headlines": "、".join(waiting)},
+                code="not_approved",
+            )
+        for story in stories:
+            if story.status == Status.APPROVED:
+                Transition.objects.create(
+                    article=story, action="publish", source=story.status, target=Status.PUBLISHED, actor=user
+                )
+        Article.objects.filter(pk__in=[s.pk for s in stories if s.status == Status.APPROVED]).update(
+            status=Status.PUBLISHED, published_at=publish_at, updated_at=timezone.now()
+        )
+        issue.status = Issue.Status.PUBLISHED
+        issue.published_at = publish_at
+        issue.save(update_fields=["status", "published_at"])
+    return issue

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,15 @@ class Issue(models.Model):
         return reverse("issues:detail", kwargs={"number": self.number})
 
 
+class PageQuerySet(models.QuerySet):
+    def with_totals(self):
+        """Each page's number of stories and their total 字数, for assembling an issue."""
+        return self.annotate(
+            story_count=models.Count("articles"),
+            total_characters=Coalesce(models.Sum("articles__character_count"), 0),
+        )
+
+
 class Page(models.Model):
     """One printed page (一版) of an issue."""
 
@@ -83,6 +93,8 @@ class Page(models.Model):
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "tif", "tiff"])],
         help_text=_("PDF or image of the page as printed."),
     )
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("page")
