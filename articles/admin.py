@@ -96,8 +96,18 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["page__issue"]
     search_fields = ["headline", "kicker", "subtitle", "body"]
     date_hierarchy = "created_at"
-    autocomplete_fields = ["townships", "departments", "page"]
-    readonly_fields = ["status", "published_at", "character_count", "created_by", "created_at", "updated_at"]
+    autocomplete_fields = ["townships", "departments"]
+    # Status, publication and placement change only through the workflow (story page, page assembly).
+    readonly_fields = [
+        "status",
+        "published_at",
+        "page",
+        "position",
+        "character_count",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [BylineInline, PhotoInline]
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subtitle", "source", "body"]}),

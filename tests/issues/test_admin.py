@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from articles.models import Article
+from articles.roles import CHIEF_EDITOR, EDITOR
+from issues.models import Issue
+from tests.factories import ArticleFactory, PageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def person(role):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def test_an_editor_places_a_story_and_the_page_shows_its_totals(client):
+    page = PageFactory()
+    story = ArticleFactory(status=Article.Status.APPROVED, body="一二三四五")
+    client.force_login(person(EDITOR))
+    url = reverse("admin:issues_page_place", args=[page.pk])
+    assert client.post(url, {"article": story.pk, "position": 1}).status_code == 302
+    story.refresh_from_db()
+    assert (story.page, story.position) == (page, 1)
+    content = client.get(reverse("admin:issues_page_change", args=[page.pk])).content.decode()
+    assert "1 篇稿件，5 字" in content
+
+
+@pytest.mark.parametrize("data", [{}, {"article": "x", "position": "1"}, {"article": "1", "position": "0"}])
+def test_bad_placement_requests_are_messages(client, data):
+    page = PageFactory()
+    client.force_login(person(EDITOR))
+    assert client.post(reverse("admin:issues_page_place", args=[page.pk]), data).status_code == 302
+    assert not page.articles.exists()
+
+
+def test_the_chief_editor_publishes_the_issue_from_its_page(client):
+    page = PageFactory()
+    ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
+    client.force_login(person(CHIEF_EDITOR))
+    url = reverse("admin:issues_issue_publish", args=[page.issue.pk])
+    assert client.post(url, {"publish_at": "not a time"}).status_code == 302
+    assert not Article.objects.published().exists()
+    assert client.post(url).status_code == 302
+    assert Issue.objects.published().get() == page.issue
+    assert Article.objects.published().count() == 1
+
+
+def test_an_editor_cannot_publish_the_issue(client):
+    page = PageFactory()
+    ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
+    client.force_login(person(EDITOR))
+    client.post(reverse("admin:issues_issue_publish", args=[page.issue.pk]))
+    assert not Article.objects.published().exists()
