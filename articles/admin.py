@@ -1,10 +1,14 @@
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from chinese_text.diff import character_diff
 
 from . import workflow
 from .models import (
@@ -134,12 +138,76 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Every save through the story form keeps a version, with who saved it.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
-        transition = self.admin_site.admin_view(self.transition_view)
+        def view(function):
+            return self.admin_site.admin_view(function)
+
         return [
-            path("<int:object_id>/transition/", transition, name="articles_article_transition"),
+            path(
+                "<int:object_id>/transition/", view(self.transition_view), name="articles_article_transition"
+            ),
+            path("<int:object_id>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path(
+                "<int:object_id>/versions/<int:version_id>/restore/",
+                view(self.restore_view),
+                name="articles_article_restore",
+            ),
             *super().get_urls(),
         ]
+
+    def versions_view(self, request, object_id):
+        """The story's versions; ?old=<id>&new=<id> shows a character-level diff of the two."""
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        versions = list(
+            reversion.models.Version.objects.get_for_object(article).select_related("revision__user")
+        )
+        by_id = {version.pk: version for version in versions}
+        comparison = None
+        old, new = request.GET.get("old", ""), request.GET.get("new", "")
+        if old.isdigit() and new.isdigit() and int(old) in by_id and int(new) in by_id:
+            old_fields, new_fields = by_id[int(old)].field_dict, by_id[int(new)].field_dict
+            comparison = [
+                (
+                    Article._meta.get_field(field).verbose_name,
+                    character_diff(str(old_fields[field] or ""), str(new_fields[field] or "")),
+                )
+                for field in Article.CONTENT_FIELDS
+                if old_fields[field] != new_fields[field]
+            ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": _("Versions of “%(headline)s”") % {"headline": article},
+            "versions": versions,
+            "comparison": comparison,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/versions.html", context)
+
+    def restore_view(self, request, object_id, version_id):
+        """POST: bring back an older version's text; the restore is itself a new version."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(reversion.models.Version.objects.get_for_object(article), pk=version_id)
+        with reversion.create_revision():
+            article.restore_content(version)
+            article.save()
+            reversion.set_user(request.user)
+            reversion.set_comment(
+                _("Restored the version of %(date)s.") % {"date": version.revision.date_created}
+            )
+        self.message_user(request, _("The older version is restored."), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_versions", args=[article.pk]))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:

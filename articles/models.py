@@ -1,5 +1,6 @@
 import re
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -290,6 +291,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register()
 class Article(models.Model):
     """A story: short news (本报讯…（王艳）) or a feature with kicker, headline, subtitle and □ byline."""
 
@@ -397,9 +399,17 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})
 
+    # What a revision restores; status, placement and publication belong to the workflow.
+    CONTENT_FIELDS = ("kicker", "headline", "subtitle", "source", "body", "event_date")
+
     @property
     def paragraphs(self):
         return paragraphs(self.body)
+
+    def restore_content(self, version):
+        """Take the text of an older version (a reversion Version of this story); the caller saves."""
+        for field in self.CONTENT_FIELDS:
+            setattr(self, field, version.field_dict[field])
 
     def clean(self):
         if (self.page_id is None) != (self.position is None):
