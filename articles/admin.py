@@ -1,6 +1,7 @@
 import reversion
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chinese_text.diff import character_diff
 
-from . import workflow
+from . import presence, workflow
 from .models import (
     Article,
     Author,
@@ -93,8 +94,45 @@ class PhotoInline(admin.TabularInline):
     autocomplete_fields = ["photographer"]
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The story form, refusing a save based on an older text than the stored one."""
+
+    edit_count_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [*Article.CONTENT_FIELDS, "townships", "departments"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stale_changes = []
+        if self.instance.pk:
+            self.fields["edit_count_seen"].initial = self.instance.edit_count
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            seen = cleaned_data.get("edit_count_seen")
+            try:
+                self.instance.check_not_stale(-1 if seen is None else seen, cleaned_data)
+            except ValidationError:
+                stored = Article.objects.get(pk=self.instance.pk)
+                self.stale_changes = [
+                    (
+                        Article._meta.get_field(field).verbose_name,
+                        character_diff(str(getattr(stored, field) or ""), str(cleaned_data.get(field) or "")),
+                    )
+                    for field in Article.CONTENT_FIELDS
+                    if field in cleaned_data
+                    and str(getattr(stored, field) or "") != str(cleaned_data[field] or "")
+                ]
+                raise
+        return cleaned_data
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = ["headline", "status", "page", "position", "character_count", "published_at"]
     list_filter = ["status", "townships", "departments"]
     list_select_related = ["page__issue"]
@@ -114,7 +152,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [BylineInline, PhotoInline]
     fieldsets = [
-        (None, {"fields": ["kicker", "headline", "subtitle", "source", "body"]}),
+        (None, {"fields": ["kicker", "headline", "subtitle", "source", "body", "edit_count_seen"]}),
         (_("Tags"), {"fields": ["townships", "departments", "event_date"]}),
         (_("Placement and status"), {"fields": ["page", "position", "status", "published_at"]}),
         (
@@ -213,6 +251,10 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is not None:
             context["workflow_actions"] = workflow.available_actions(obj, request.user)
             context["transitions"] = obj.transitions.select_related("actor")
+            context["also_open_by"] = presence.mark_open(obj.pk, request.user)
+            context["last_version"] = (
+                reversion.models.Version.objects.get_for_object(obj).select_related("revision__user").first()
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def transition_view(self, request, object_id):

@@ -359,6 +359,9 @@ class Article(models.Model):
     correction = models.TextField(
         _("correction"), blank=True, editable=False, help_text=_("更正: shown to readers under the story.")
     )
+    edit_count = models.PositiveIntegerField(
+        _("edit count"), default=0, editable=False, help_text=_("Goes up with every save of the text.")
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -394,6 +397,8 @@ class Article(models.Model):
         # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
         self.body = "\n".join(paragraphs(self.body))
         self.character_count = character_count(self.body)
+        if kwargs.get("update_fields") is None:
+            self.edit_count += 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -405,6 +410,29 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return paragraphs(self.body)
+
+    def check_not_stale(self, edit_count_seen, submitted):
+        """Refuse a save based on an older text than the stored one (a lost update), saying what changed.
+
+        Locks the row until the surrounding transaction ends, so two saves cannot both pass.
+        """
+        stored = type(self).objects.select_for_update().get(pk=self.pk)
+        if stored.edit_count == edit_count_seen:
+            return
+        changed = [
+            str(self._meta.get_field(field).verbose_name)
+            for field in self.CONTENT_FIELDS
+            if field in submitted and str(getattr(stored, field) or "") != str(submitted[field] or "")
+        ]
+        raise ValidationError(
+            _(
+                "Someone saved this story after you opened it, so your save was refused and nothing was "
+                "overwritten. Fields that differ from the stored version: %(fields)s. Copy your changes, "
+                "reload the story and apply them again."
+            )
+            % {"fields": "、".join(changed) or "—"},
+            code="stale",
+        )
 
     def restore_content(self, version):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""

@@ -47,6 +47,7 @@ def form_data(article, **changes):
         "subtitle": article.subtitle,
         "source": article.source,
         "body": article.body,
+        "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "0",

@@ -29,6 +29,7 @@ def save_body(client, article, body):
     data = {
         "headline": article.headline,
         "body": body,
+        "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
         "bylines-TOTAL_FORMS": "0",
         "bylines-INITIAL_FORMS": "0",
         "photos-TOTAL_FORMS": "0",
