@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chinese_text.diff import character_diff
 
-from . import presence, workflow
+from . import images, presence, workflow
 from .models import (
     Article,
     Author,
@@ -86,8 +86,25 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ["author"]
 
 
+class PhotoForm(forms.ModelForm):
+    """Stores the checked, upright, metadata-free version of an upload, never the file as sent."""
+
+    class Meta:
+        model = Photo
+        fields = ["image", "caption", "alt_text", "photographer", "article", "page", "townships"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and image != self.initial.get("image"):
+            # A new image needs new renditions.
+            self.instance.thumbnail = self.instance.display = None
+            return images.clean_upload(image)
+        return image
+
+
 class PhotoInline(admin.TabularInline):
     model = Photo
+    form = PhotoForm
     fk_name = "article"
     extra = 0
     fields = ["image", "caption", "photographer"]
@@ -298,6 +315,7 @@ class TransitionAdmin(admin.ModelAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    form = PhotoForm
     list_display = ["thumbnail", "caption", "photographer", "page", "article"]
     list_select_related = ["photographer", "page__issue", "article"]
     search_fields = ["caption", "photographer__name"]
@@ -306,4 +324,8 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("thumbnail"))
     def thumbnail(self, photo):
-        return format_html('<img src="{}" alt="{}" style="height:48px">', photo.image.url, photo.alt_text)
+        return format_html(
+            '<img src="{}" alt="{}" style="height:48px">',
+            (photo.thumbnail or photo.image).url,
+            photo.alt_text,
+        )

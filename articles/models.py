@@ -14,6 +14,8 @@ from django.utils.translation import pgettext_lazy
 from chinese_text.counting import character_count, paragraphs
 from chinese_text.slugs import person_slug, township_slug
 
+from .images import RENDITION_WIDTHS, rendition, validate_photo
+
 
 def assign_unique_slug(instance, base):
     """Give instance.slug the base slug, or base-2, base-3… when another row of its model has it."""
@@ -481,8 +483,15 @@ class Photo(models.Model):
     """A news photo, credited 刘和平 摄. It may illustrate a story or stand alone on a page."""
 
     image = models.ImageField(
-        _("image"), upload_to="photos/%Y/%m/", width_field="width", height_field="height"
+        _("image"),
+        upload_to="photos/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_photo],
+        help_text=_("JPEG, PNG or WebP, at most 20 MB. Location and camera data are removed."),
     )
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/renditions/", blank=True, editable=False)
+    display = models.ImageField(_("display size"), upload_to="photos/renditions/", blank=True, editable=False)
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     caption = models.CharField(
@@ -528,6 +537,11 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         self.alt_text = self.alt_text or self.caption
+        # Renditions are made once, when the image is new; replacing the image clears them.
+        if self.image and not self.thumbnail:
+            for field, width in RENDITION_WIDTHS.items():
+                copy = rendition(self.image, width)
+                getattr(self, field).save(copy.name, copy, save=False)
         super().save(*args, **kwargs)
 
 

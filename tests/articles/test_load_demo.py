@@ -113,7 +113,8 @@ def test_loading_twice_adds_nothing(demo):
 
 def test_loading_twice_copies_each_image_once(demo, settings):
     call_command("load_demo", verbosity=0)
-    assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 2
+    # Each photo: the image and its two renditions.
+    assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 6
 
 
 def test_one_demo_account_per_role_with_the_given_password(demo):

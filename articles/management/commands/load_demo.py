@@ -67,7 +67,8 @@ class Command(BaseCommand):
     def delete_copied_images(self):
         """Images are files, outside the transaction: remove those whose rows were rolled back."""
         for image in self.copied_images:
-            image.storage.delete(image.name)
+            if image:
+                image.storage.delete(image.name)
 
     def load_page(self, data):
         date = datetime.date.fromisoformat(data["issue"]["date"])
@@ -113,11 +114,13 @@ class Command(BaseCommand):
                 page=page, caption=entry["caption"]
             )
             photo.photographer = authors[entry["photographer"]]
-            if not photo.image:
+            copied = not photo.image
+            if copied:
                 with open(DEMO_DIR / "media" / entry["image"], "rb") as image:
                     photo.image.save(entry["image"], File(image), save=False)
-                self.copied_images.append(photo.image)
             photo.save()
+            if copied:
+                self.copied_images += [photo.image, photo.thumbnail, photo.display]
             photo.townships.set(Township.objects.filter(name__in=entry["townships"]))
         return page
 

@@ -1,0 +1,89 @@
+"""Photo uploads made safe with Pillow: only real JPEG, PNG and WebP files of bounded size and pixel count;
+orientation applied and EXIF (GPS, camera, times) dropped by re-encoding; renditions made once.
+"""
+
+import io
+import os
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 50_000_000  # a 50-megapixel camera; more is a decompression bomb or a mistake
+FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",)}
+SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 90}}
+RENDITION_WIDTHS = {"thumbnail": 320, "display": 1200}
+
+
+def open_checked(file):
+    """Open an uploaded image after the checks; raise ValidationError with a clear message otherwise."""
+    if file.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(_("A photo may be at most 20 MB."), code="too_large")
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file)
+            if image.width * image.height > MAX_PIXELS:
+                raise ValidationError(_("The photo has too many pixels."), code="too_many_pixels")
+            image.verify()
+            file.seek(0)
+            image = Image.open(file)
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("The photo has too many pixels."), code="too_many_pixels") from None
+    except ValidationError:
+        raise
+    except Exception:  # Pillow raises many kinds for a broken or disguised file
+        raise ValidationError(_("This file is not a readable image."), code="unreadable") from None
+    if image.format not in FORMATS:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP photo."), code="format")
+    extension = os.path.splitext(file.name)[1].lower().lstrip(".")
+    if extension not in FORMATS[image.format]:
+        raise ValidationError(
+            _("The file name ends in .%(extension)s but the file is a %(format)s image.")
+            % {"extension": extension, "format": image.format},
+            code="extension",
+        )
+    return image
+
+
+def validate_photo(file):
+    """Model field validator: the checks without re-encoding."""
+    open_checked(file)
+
+
+def encode(image, image_format, name):
+    """Re-encode pixels only: no EXIF, no XMP, no comments. The ICC profile keeps the colours right."""
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    options = dict(SAVE_OPTIONS[image_format])
+    if image.info.get("icc_profile"):
+        options["icc_profile"] = image.info["icc_profile"]
+    image.save(buffer, image_format, **options)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def clean_upload(file):
+    """The stored version of an upload: checked, turned upright, stripped of metadata."""
+    image = open_checked(file)
+    image_format = image.format
+    upright = ImageOps.exif_transpose(image)
+    upright.info.pop("exif", None)
+    return encode(upright, image_format, os.path.basename(file.name))
+
+
+def rendition(file, width):
+    """A copy at most width pixels wide, in the same format."""
+    file.seek(0)
+    image = Image.open(file)
+    image_format = image.format
+    image.load()
+    if image.width > width:
+        image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
+    stem, extension = os.path.splitext(os.path.basename(file.name))
+    return encode(image, image_format, f"{stem}-{width}{extension}")
