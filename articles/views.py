@@ -1,7 +1,10 @@
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from issues.models import Issue
 
+from . import workflow
 from .models import Article
 
 
@@ -21,3 +24,17 @@ class HomeView(TemplateView):
 class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.published().for_detail()
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Staff see a story exactly as readers will, before it is published. Anyone else gets a 404."""
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+            return Article.objects.none()
+        return workflow.visible_to(Article.objects.for_detail(), user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
