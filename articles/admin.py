@@ -16,6 +16,7 @@ from .models import (
     Article,
     Author,
     Byline,
+    Comment,
     Department,
     DepartmentShortName,
     Photo,
@@ -208,6 +209,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "<int:object_id>/transition/", view(self.transition_view), name="articles_article_transition"
             ),
             path("<int:object_id>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path("<int:object_id>/comment/", view(self.comment_view), name="articles_article_comment"),
             path(
                 "<int:object_id>/versions/<int:version_id>/restore/",
                 view(self.restore_view),
@@ -215,6 +217,20 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def comment_view(self, request, object_id):
+        """POST text=…: add an editorial comment to a story the user can see."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not request.user.has_perm("articles.add_comment"):
+            raise PermissionDenied
+        text = request.POST.get("text", "").replace("\x00", "").strip()
+        if not text or len(text) > 5000:
+            self.message_user(request, _("Write a comment of at most 5,000 characters."), messages.ERROR)
+        else:
+            Comment.objects.create(article=article, author=request.user, text=text)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#comments")
 
     def versions_view(self, request, object_id):
         """The story's versions; ?old=<id>&new=<id> shows a character-level diff of the two."""
@@ -269,6 +285,7 @@ class ArticleAdmin(admin.ModelAdmin):
             context["workflow_actions"] = workflow.available_actions(obj, request.user)
             context["transitions"] = obj.transitions.select_related("actor")
             context["also_open_by"] = presence.mark_open(obj.pk, request.user)
+            context["comments"] = obj.comments.select_related("author")
             context["last_version"] = (
                 reversion.models.Version.objects.get_for_object(obj).select_related("revision__user").first()
             )

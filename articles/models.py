@@ -571,3 +571,28 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.get_source_display()} → {self.get_target_display()}"
+
+
+class Comment(models.Model):
+    """编辑意见: a note between editors and the reporter on a story, shown in order on its page."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        related_name="story_comments",
+    )
+    text = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("editorial comment")
+        verbose_name_plural = _("editorial comments")
+        ordering = ["article", "created_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(text=""), name="comment_text_not_empty")]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:30]}"

@@ -21,6 +21,7 @@ ROLE_PERMISSIONS = {
             "photo": ("add", "change", "view"),
             "author": ("add", "view"),
             "transition": ("view",),
+            "comment": ("add", "view"),
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("view",), "page": ("view",)},
@@ -32,6 +33,7 @@ ROLE_PERMISSIONS = {
             "photo": ("add", "change", "delete", "view"),
             "author": ("add", "change", "view"),
             "transition": ("view",),
+            "comment": ("add", "view"),
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("add", "change", "view"), "page": ("add", "change", "delete", "view")},
@@ -40,7 +42,7 @@ ROLE_PERMISSIONS = {
         "articles": {
             **{
                 model: ("add", "change", "delete", "view")
-                for model in ("byline", "photo", "author", "transition", *GAZETTEER_MODELS)
+                for model in ("byline", "photo", "author", "transition", "comment", *GAZETTEER_MODELS)
             },
             "article": ("add", "change", "delete", "view", "review", "sign_off", "publish"),
         },
