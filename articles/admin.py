@@ -2,6 +2,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -151,8 +152,25 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "status", "page", "position", "character_count", "published_at"]
-    list_filter = ["status", "townships", "departments"]
+    list_display = [
+        "headline",
+        "status",
+        "byline_names",
+        "page",
+        "position",
+        "character_count",
+        "published_at",
+    ]
+    list_filter = [
+        "status",
+        "townships",
+        "departments",
+        ("page__issue", admin.RelatedOnlyFieldListFilter),
+        ("page", admin.RelatedOnlyFieldListFilter),
+        ("bylines__author", admin.RelatedOnlyFieldListFilter),
+        "published_at",
+        "created_at",
+    ]
     list_select_related = ["page__issue"]
     search_fields = ["headline", "kicker", "subtitle", "body"]
     date_hierarchy = "created_at"
@@ -183,7 +201,19 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return workflow.visible_to(super().get_queryset(request), request.user)
+        stories = workflow.visible_to(super().get_queryset(request), request.user)
+        return stories.prefetch_related("bylines__author")
+
+    def get_ordering(self, request):
+        # A reporter's own stories come first, then the newest.
+        own = Article.objects.filter(pk=OuterRef("pk")).filter(
+            Q(created_by=request.user) | Q(bylines__author__user=request.user)
+        )
+        return [Exists(own).desc(), "-created_at"]
+
+    @admin.display(description=_("authors"))
+    def byline_names(self, article):
+        return " ".join(byline.author.name for byline in article.bylines.all())
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
