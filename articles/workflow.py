@@ -263,3 +263,27 @@ def publish_issue(issue, user, publish_at=None):
         issue.published_at = publish_at
         issue.save(update_fields=["status", "published_at"])
     return issue
+
+
+def waiting_for(user):
+    """Stories waiting for this user, by stage: [(label, stories)], for the dashboard."""
+    stages = []
+    if user.has_perm("articles.review_article"):
+        stages += [
+            (Status.SUBMITTED, Status.SUBMITTED.label),
+            (Status.FIRST_REVIEWED, Status.FIRST_REVIEWED.label),
+        ]
+    if user.has_perm("articles.sign_off_article"):
+        stages.append((Status.SECOND_REVIEWED, Status.SECOND_REVIEWED.label))
+    if is_reviewer(user):
+        stages.append((Status.APPROVED, _("approved, not yet on a page")))
+    stages += [(Status.RETURNED, Status.RETURNED.label), (Status.DRAFT, Status.DRAFT.label)]
+    waiting = []
+    for status, label in stages:
+        stories = Article.objects.filter(status=status).order_by("updated_at")
+        if status == Status.APPROVED:
+            stories = stories.filter(page=None)
+        if status in EDITABLE_BY_REPORTER:
+            stories = stories.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+        waiting.append((label, list(stories[:20])))
+    return waiting

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.utils import timezone
+
+
+class NewsroomAdminSite(admin.AdminSite):
+    """The admin, whose front page is the editor's dashboard."""
+
+    def index(self, request, extra_context=None):
+        from articles import workflow
+        from issues.models import Issue, Page
+
+        coming_issue = (
+            Issue.objects.filter(status=Issue.Status.PLANNING, date__gte=timezone.localdate())
+            .order_by("date")
+            .first()
+        )
+        context = {
+            "waiting": workflow.waiting_for(request.user),
+            "coming_issue": coming_issue,
+            "coming_pages": Page.objects.with_totals().filter(issue=coming_issue) if coming_issue else [],
+            **(extra_context or {}),
+        }
+        return super().index(request, context)

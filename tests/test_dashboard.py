@@ -1,0 +1,57 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def person(role):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def waiting(client):
+    return {
+        str(label): [story.headline for story in stories]
+        for label, stories in client.get(reverse("admin:index")).context["waiting"]
+    }
+
+
+def test_an_editor_sees_stories_waiting_for_review_by_stage(client):
+    ArticleFactory(status=Article.Status.SUBMITTED, headline="待初审稿")
+    ArticleFactory(status=Article.Status.FIRST_REVIEWED, headline="待复审稿")
+    ArticleFactory(status=Article.Status.SECOND_REVIEWED, headline="待终审稿")
+    client.force_login(person(EDITOR))
+    stages = waiting(client)
+    assert stages["待初审"] == ["待初审稿"]
+    assert stages["待复审"] == ["待复审稿"]
+    assert "待终审" not in stages
+    client.force_login(person(CHIEF_EDITOR))
+    assert waiting(client)["待终审"] == ["待终审稿"]
+
+
+def test_a_reporter_sees_their_returned_stories(client):
+    reporter = person(REPORTER)
+    ArticleFactory(status=Article.Status.RETURNED, headline="被退回的稿件", created_by=reporter)
+    ArticleFactory(status=Article.Status.RETURNED, headline="别人的稿件")
+    client.force_login(reporter)
+    stages = waiting(client)
+    assert stages["退回修改"] == ["被退回的稿件"]
+    assert "待初审" not in stages
+
+
+def test_the_dashboard_shows_how_full_the_coming_issues_pages_are(client):
+    issue = IssueFactory(date=timezone.localdate() + datetime.timedelta(days=1))
+    page = PageFactory(issue=issue, number=1, name="要闻")
+    ArticleFactory(status=Article.Status.APPROVED, page=page, position=1, body="一二三")
+    client.force_login(person(EDITOR))
+    content = client.get(reverse("admin:index")).content.decode()
+    assert "1 · 要闻" in content and "1 篇稿件，3 字" in content
