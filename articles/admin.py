@@ -104,6 +104,11 @@ class PhotoForm(forms.ModelForm):
         return image
 
 
+def own_author(user):
+    """The byline name linked to this user account, if any."""
+    return Author.objects.filter(user=user).first()
+
+
 class PhotoInline(admin.TabularInline):
     model = Photo
     form = PhotoForm
@@ -111,6 +116,11 @@ class PhotoInline(admin.TabularInline):
     extra = 0
     fields = ["image", "caption", "photographer"]
     autocomplete_fields = ["photographer"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "photographer":
+            kwargs["initial"] = own_author(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -223,6 +233,13 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A reporter's own byline is filled in when they file a story without one.
+        author = own_author(request.user)
+        if not change and author and not form.instance.bylines.exists():
+            Byline.objects.create(article=form.instance, author=author, role=Byline.Role.WRITER)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Every save through the story form keeps a version, with who saved it.

@@ -99,3 +99,24 @@ def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
     assert response.status_code == 200
     assert "不要使用 HTML 标签" in response.content.decode()
     assert not ArticleFactory._meta.model.objects.exists()
+
+
+def test_a_reporters_own_byline_is_filled_in(client):
+    from articles.models import Author
+
+    reporter = staff_in(REPORTER)
+    author = Author.objects.create(name="王艳", user=reporter)
+    client.force_login(reporter)
+    client.post(
+        reverse("admin:articles_article_add"),
+        {
+            "headline": "标题",
+            "body": "正文。",
+            "bylines-TOTAL_FORMS": "0",
+            "bylines-INITIAL_FORMS": "0",
+            "photos-TOTAL_FORMS": "0",
+            "photos-INITIAL_FORMS": "0",
+        },
+    )
+    article = reporter.created_articles.get()
+    assert [(b.author, b.role) for b in article.bylines.all()] == [(author, "writer")]
