@@ -27,7 +27,16 @@ run: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:8000
 
-test: install
+# The browser tests drive Debian's chromium; CJK fonts make their screenshots readable.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else \
+		echo "The browser tests need Debian's chromium: sudo apt-get install chromium fonts-wqy-microhei" >&2; exit 1; \
+	fi
+
+test: install $(CHROMIUM)
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest

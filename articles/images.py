@@ -18,20 +18,29 @@ SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": T
 RENDITION_WIDTHS = {"thumbnail": 320, "display": 1200}
 
 
+def read_bytes(file):
+    """The whole file, leaving it open and rewound: Pillow works on a copy, never on Django's file."""
+    if file.closed:
+        file.open("rb")
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    return data
+
+
 def open_checked(file):
     """Open an uploaded image after the checks; raise ValidationError with a clear message otherwise."""
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("A photo may be at most 20 MB."), code="too_large")
-    file.seek(0)
+    data = read_bytes(file)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(file)
+            image = Image.open(io.BytesIO(data))
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(_("The photo has too many pixels."), code="too_many_pixels")
             image.verify()
-            file.seek(0)
-            image = Image.open(file)
+            image = Image.open(io.BytesIO(data))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(_("The photo has too many pixels."), code="too_many_pixels") from None
@@ -79,8 +88,7 @@ def clean_upload(file):
 
 def rendition(file, width):
     """A copy at most width pixels wide, in the same format."""
-    file.seek(0)
-    image = Image.open(file)
+    image = Image.open(io.BytesIO(read_bytes(file)))
     image_format = image.format
     image.load()
     if image.width > width:

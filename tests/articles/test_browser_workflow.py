@@ -1,0 +1,166 @@
+"""One story through the whole cycle in a real browser: Playwright driving Debian's chromium."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect, sync_playwright
+
+from articles.models import Article, Author
+from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from tests.factories import UserFactory, png_file
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "var" / "screenshots")
+)
+PASSWORD = "browser-test-password"
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls here are the test's own setup.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def account(username, role):
+    user = UserFactory(username=username, is_staff=True)
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+class Desk:
+    """A person at the newsroom admin, in a browser context of their own."""
+
+    def __init__(self, browser, live_server, username):
+        self.base = live_server.url
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.goto(f"{self.base}/admin/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", PASSWORD)
+        self.page.click("input[type=submit]")
+        expect(self.page.locator("#dashboard")).to_be_visible()
+
+    def open(self, path):
+        self.page.goto(self.base + path)
+
+    def step(self, button, comment=""):
+        if comment:
+            self.page.fill("#id_workflow_comment", comment)
+        self.page.click(f"#workflow button:text-is('{button}')")
+        expect(self.page.locator(".messagelist .success")).to_be_visible()
+
+    def shot(self, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_story_from_filing_to_the_public_site(browser, live_server, tmp_path):
+    reporter = account("wangyan", REPORTER)
+    Author.objects.create(name="王艳", user=reporter, kind=Author.Kind.REPORTER)
+    account("editor1", EDITOR)
+    account("editor2", EDITOR)
+    account("chief", CHIEF_EDITOR)
+    photo = tmp_path / "walk.png"
+    photo.write_bytes(png_file(size=(800, 600)).read())
+
+    # 1. The reporter files the story with a photo.
+    desk = Desk(browser, live_server, "wangyan")
+    desk.open("/admin/articles/article/add/")
+    desk.page.fill("#id_headline", "城北街道开展迎新年健步走活动")
+    desk.page.fill("#id_source", "本报讯")
+    desk.page.fill("#id_body", "近日，城北街道举办迎新年健步走活动。\n共计150余人参加活动。")
+    desk.page.click("#photos-group .add-row a")
+    desk.page.set_input_files("#id_photos-0-image", str(photo))
+    desk.page.fill("#id_photos-0-caption", "健步走活动现场。")
+    desk.page.click("input[name=_continue]")
+    expect(desk.page.locator(".messagelist .success")).to_be_visible()
+    story = Article.objects.get()
+    assert [b.author.name for b in story.bylines.all()] == ["王艳"]
+    assert story.photos.get().photographer.name == "王艳"
+    desk.step("提交")
+    desk.shot("1-reporter-filed")
+
+    # 2. An editor returns it with a comment.
+    editor1 = Desk(browser, live_server, "editor1")
+    editor1.open(f"/admin/articles/article/{story.pk}/change/")
+    editor1.step("退回修改", comment="请写明活动地点。")
+    editor1.shot("2-editor-returned")
+
+    # 3. The reporter sees the comment, fixes the story and submits it again.
+    desk.open(f"/admin/articles/article/{story.pk}/change/")
+    expect(desk.page.locator("#workflow")).to_contain_text("请写明活动地点。")
+    desk.page.fill("#id_body", "近日，城北街道在吕梁如意湖公园举办迎新年健步走活动。\n共计150余人参加活动。")
+    desk.page.click("input[name=_continue]")
+    expect(desk.page.locator(".messagelist .success")).to_be_visible()
+    desk.step("提交")
+    desk.shot("3-reporter-fixed")
+
+    # 4. Three different people sign the three reviews.
+    editor1.open(f"/admin/articles/article/{story.pk}/change/")
+    editor1.step("初审通过")
+    editor2 = Desk(browser, live_server, "editor2")
+    editor2.open(f"/admin/articles/article/{story.pk}/change/")
+    editor2.step("复审通过")
+    chief = Desk(browser, live_server, "chief")
+    chief.open(f"/admin/articles/article/{story.pk}/change/")
+    chief.step("终审通过")
+    chief.shot("4-three-reviews")
+
+    # 5. An editor creates the issue with a page and places the story on it.
+    editor1.open("/admin/issues/issue/add/")
+    editor1.page.fill("#id_number", "1024")
+    editor1.page.fill("#id_date", "2021-01-05")
+    editor1.page.click("#pages-group .add-row a")
+    editor1.page.fill("#id_pages-0-number", "2")
+    editor1.page.fill("#id_pages-0-name", "综合")
+    editor1.page.click("input[name=_save]")
+    expect(editor1.page.locator(".messagelist .success")).to_be_visible()
+    editor1.open("/admin/issues/page/")
+    editor1.page.click("#result_list tbody tr a")
+    editor1.page.select_option("#id_place_article", str(story.pk))
+    editor1.page.click("#page-assembly button")
+    expect(editor1.page.locator("#page-assembly ol")).to_contain_text("城北街道开展迎新年健步走活动")
+    editor1.shot("5-editor-placed")
+
+    # 6. The chief editor publishes the issue.
+    chief.open("/admin/issues/issue/")
+    chief.page.click("#result_list tbody tr a")
+    chief.page.click("#publish-issue button")
+    expect(chief.page.locator(".messagelist .success")).to_be_visible()
+    chief.shot("6-chief-published")
+
+    # 7. A reader on a phone finds it on the public site.
+    reader = browser.new_page(viewport={"width": 390, "height": 844})
+    reader.goto(live_server.url + "/")
+    reader.click("text=城北街道开展迎新年健步走活动")
+    expect(reader.locator("h1.headline")).to_have_text("城北街道开展迎新年健步走活动")
+    expect(reader.locator(".story__body")).to_contain_text("吕梁如意湖公园")
+    expect(reader.locator("figure.photo figcaption")).to_contain_text("王艳 摄")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    reader.screenshot(path=SCREENSHOTS / "7-reader.png", full_page=True)
+    story.refresh_from_db()
+    assert story.status == Article.Status.PUBLISHED
+    assert [t.actor.username for t in story.transitions.filter(action__endswith="review")] == [
+        "editor1",
+        "editor2",
+        "chief",
+    ]
