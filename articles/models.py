@@ -519,6 +519,13 @@ class Photo(models.Model):
         blank=True,
         related_name="photos",
     )
+    position = models.PositiveSmallIntegerField(
+        _("position on the page"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Order among the page's photos."),
+    )
     townships = models.ManyToManyField(
         Township, verbose_name=_("townships"), related_name="photos", blank=True
     )

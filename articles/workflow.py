@@ -226,6 +226,18 @@ def place(article, page, position, user):
     article.save(update_fields=["page", "position", "updated_at"])
 
 
+def place_photo(photo, page, position, user):
+    """Put a photo on a page at a position among its photos; a story's photo follows its story's status."""
+    if not is_reviewer(user):
+        raise TransitionNotAllowed(_("Only editors place photos on pages."), code="forbidden")
+    if photo.article_id and photo.article.status not in (Status.APPROVED, Status.PUBLISHED):
+        raise TransitionNotAllowed(
+            _("Only approved stories' photos can be placed on a page."), code="not_approved"
+        )
+    photo.page, photo.position = page, position
+    photo.save(update_fields=["page", "position"])
+
+
 def publish_issue(issue, user, publish_at=None):
     """Publish an issue and every story on its pages together, in one transaction.
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
-from articles.models import Article
+from articles.models import Article, Photo
 
 from .models import Issue, Page
 
@@ -95,30 +95,45 @@ class PageAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         place = self.admin_site.admin_view(self.place_view)
-        return [path("<int:object_id>/place/", place, name="issues_page_place"), *super().get_urls()]
+        place_photo = self.admin_site.admin_view(self.place_photo_view)
+        return [
+            path("<int:object_id>/place/", place, name="issues_page_place"),
+            path("<int:object_id>/place-photo/", place_photo, name="issues_page_place_photo"),
+            *super().get_urls(),
+        ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["placed_articles"] = obj.articles.order_by("position")
             context["placeable_articles"] = Article.objects.filter(status=Article.Status.APPROVED, page=None)
-            context["next_position"] = (obj.articles.count() or 0) + 1
+            context["next_position"] = obj.articles.count() + 1
+            context["placed_photos"] = obj.photos.order_by("position", "pk").select_related("photographer")
+            context["placeable_photos"] = Photo.objects.filter(page=None).select_related("photographer")[:200]
+            context["next_photo_position"] = obj.photos.count() + 1
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def place_view(self, request, object_id):
         """POST article=<id> position=<n>: put an approved story on this page."""
+        return self.placing(request, object_id, Article, "article", workflow.place)
+
+    def place_photo_view(self, request, object_id):
+        """POST photo=<id> position=<n>: put a photo on this page."""
+        return self.placing(request, object_id, Photo, "photo", workflow.place_photo)
+
+    def placing(self, request, object_id, model, field, place):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         page = get_object_or_404(Page, pk=object_id)
         try:
-            article = Article.objects.get(pk=int(request.POST.get("article", "")))
+            item = model.objects.get(pk=int(request.POST.get(field, "")))
             position = int(request.POST.get("position", ""))
             if not 1 <= position <= 100:
                 raise ValueError
-        except (ValueError, Article.DoesNotExist):
-            self.message_user(request, _("Choose a story and a position from 1 to 100."), messages.ERROR)
+        except (ValueError, model.DoesNotExist):
+            self.message_user(request, _("Choose an item and a position from 1 to 100."), messages.ERROR)
             return redirect_to_change(self, page)
         try:
-            workflow.place(article, page, position, request.user)
+            place(item, page, position, request.user)
         except workflow.TransitionNotAllowed as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return redirect_to_change(self, page)

@@ -22,7 +22,8 @@ class IssueQuerySet(models.QuerySet):
                 to_attr="published_articles",
             ),
             models.Prefetch(
-                "pages__photos", queryset=Photo.objects.select_related("photographer").order_by("pk")
+                "pages__photos",
+                queryset=Photo.objects.select_related("photographer").order_by("position", "pk"),
             ),
         )
 

@@ -137,8 +137,10 @@ def test_a_story_from_filing_to_the_public_site(browser, live_server, tmp_path):
     editor1.open("/admin/issues/page/")
     editor1.page.click("#result_list tbody tr a")
     editor1.page.select_option("#id_place_article", str(story.pk))
-    editor1.page.click("#page-assembly button")
-    expect(editor1.page.locator("#page-assembly ol")).to_contain_text("城北街道开展迎新年健步走活动")
+    editor1.page.click("#place-story")
+    expect(editor1.page.locator("#page-stories")).to_contain_text("城北街道开展迎新年健步走活动")
+    editor1.page.click("#place-photo")
+    expect(editor1.page.locator("#page-photos")).to_contain_text("健步走活动现场。")
     editor1.shot("5-editor-placed")
 
     # 6. The chief editor publishes the issue.

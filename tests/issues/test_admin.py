@@ -5,7 +5,7 @@ from django.urls import reverse
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
 from issues.models import Issue
-from tests.factories import ArticleFactory, PageFactory, UserFactory
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,15 @@ def test_an_editor_cannot_publish_the_issue(client):
     client.force_login(person(EDITOR))
     client.post(reverse("admin:issues_issue_publish", args=[page.issue.pk]))
     assert not Article.objects.published().exists()
+
+
+def test_an_editor_places_a_photo_from_the_page(client):
+    page, photo = PageFactory(), PhotoFactory()
+    client.force_login(person(EDITOR))
+    client.post(reverse("admin:issues_page_place_photo", args=[page.pk]), {"photo": photo.pk, "position": 1})
+    photo.refresh_from_db()
+    assert (photo.page, photo.position) == (page, 1)
+    assert (
+        "西属巴街道养驴场。"
+        in client.get(reverse("admin:issues_page_change", args=[page.pk])).content.decode()
+    )

@@ -9,7 +9,7 @@ from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
 from issues.models import Issue, Page
-from tests.factories import ArticleFactory, IssueFactory, PageFactory, UserFactory
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -105,3 +105,24 @@ def test_a_scheduled_issue_appears_exactly_at_its_time(issue):
     with time_machine.travel(at, tick=False):
         assert list(Article.objects.published()) == [story]
         assert Issue.objects.published().get() == issue
+
+
+def test_an_editor_places_photos_on_a_page_in_order(issue):
+    editor, page = person(EDITOR), issue.pages.get(number=2)
+    donkeys, potatoes = PhotoFactory(caption="西属巴街道养驴场。"), PhotoFactory(caption="加工土豆。")
+    workflow.place_photo(potatoes, page, 2, editor)
+    workflow.place_photo(donkeys, page, 1, editor)
+    assert list(page.photos.order_by("position").values_list("caption", flat=True)) == [
+        "西属巴街道养驴场。",
+        "加工土豆。",
+    ]
+
+
+def test_photos_of_unapproved_stories_stay_off_the_page(issue):
+    photo = PhotoFactory(article=ArticleFactory(status=Status.SUBMITTED))
+    with pytest.raises(workflow.TransitionNotAllowed) as raised:
+        workflow.place_photo(photo, issue.pages.get(number=1), 1, person(EDITOR))
+    assert raised.value.code == "not_approved"
+    with pytest.raises(workflow.TransitionNotAllowed) as raised:
+        workflow.place_photo(PhotoFactory(), issue.pages.get(number=1), 1, UserFactory())
+    assert raised.value.code == "forbidden"
