@@ -5,6 +5,7 @@ import io
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -24,6 +25,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         model = get_user_model()
 
     username = factory.Sequence(lambda n: f"user{n}")
+
+
+def staff_member(*roles, **fields):
+    """A staff account holding the given newsroom roles (group names from articles.roles)."""
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(*Group.objects.filter(name__in=roles))
+    return user
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

@@ -1,10 +1,9 @@
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, PhotoFactory, UserFactory
+from tests.factories import ArticleFactory, PhotoFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -36,14 +35,8 @@ def test_the_admin_speaks_chinese(admin_client):
     assert "稿件" in content
 
 
-def staff_in(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 def test_a_reporter_files_stories_but_cannot_touch_issues_or_the_gazetteer(client):
-    client.force_login(staff_in(REPORTER))
+    client.force_login(staff_member(REPORTER))
     assert client.get(reverse("admin:articles_article_add")).status_code == 200
     assert client.get(reverse("admin:articles_photo_add")).status_code == 200
     assert client.get(reverse("admin:issues_issue_add")).status_code == 403
@@ -52,16 +45,16 @@ def test_a_reporter_files_stories_but_cannot_touch_issues_or_the_gazetteer(clien
 
 
 def test_an_editor_assembles_issues_and_a_chief_editor_maintains_the_gazetteer(client):
-    client.force_login(staff_in(EDITOR))
+    client.force_login(staff_member(EDITOR))
     assert client.get(reverse("admin:issues_issue_add")).status_code == 200
     assert client.get(reverse("admin:articles_township_add")).status_code == 403
-    client.force_login(staff_in(CHIEF_EDITOR))
+    client.force_login(staff_member(CHIEF_EDITOR))
     assert client.get(reverse("admin:articles_township_add")).status_code == 200
     assert client.get(reverse("admin:issues_issue_add")).status_code == 200
 
 
 def test_creating_a_story_in_the_admin_records_who_created_it(client):
-    reporter = staff_in(REPORTER)
+    reporter = staff_member(REPORTER)
     client.force_login(reporter)
     response = client.post(
         reverse("admin:articles_article_add"),
@@ -83,7 +76,7 @@ def test_creating_a_story_in_the_admin_records_who_created_it(client):
 
 
 def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
-    client.force_login(staff_in(REPORTER))
+    client.force_login(staff_member(REPORTER))
     response = client.post(
         reverse("admin:articles_article_add"),
         {
@@ -104,7 +97,7 @@ def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
 def test_a_reporters_own_byline_is_filled_in(client):
     from articles.models import Author
 
-    reporter = staff_in(REPORTER)
+    reporter = staff_member(REPORTER)
     author = Author.objects.create(name="王艳", user=reporter)
     client.force_login(reporter)
     client.post(

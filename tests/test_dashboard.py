@@ -1,21 +1,14 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, IssueFactory, PageFactory, UserFactory
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-
-
-def person(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def waiting(client):
@@ -29,17 +22,17 @@ def test_an_editor_sees_stories_waiting_for_review_by_stage(client):
     ArticleFactory(status=Article.Status.SUBMITTED, headline="待初审稿")
     ArticleFactory(status=Article.Status.FIRST_REVIEWED, headline="待复审稿")
     ArticleFactory(status=Article.Status.SECOND_REVIEWED, headline="待终审稿")
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     stages = waiting(client)
     assert stages["待初审"] == ["待初审稿"]
     assert stages["待复审"] == ["待复审稿"]
     assert "待终审" not in stages
-    client.force_login(person(CHIEF_EDITOR))
+    client.force_login(staff_member(CHIEF_EDITOR))
     assert waiting(client)["待终审"] == ["待终审稿"]
 
 
 def test_a_reporter_sees_their_returned_stories(client):
-    reporter = person(REPORTER)
+    reporter = staff_member(REPORTER)
     ArticleFactory(status=Article.Status.RETURNED, headline="被退回的稿件", created_by=reporter)
     ArticleFactory(status=Article.Status.RETURNED, headline="别人的稿件")
     client.force_login(reporter)
@@ -52,6 +45,6 @@ def test_the_dashboard_shows_how_full_the_coming_issues_pages_are(client):
     issue = IssueFactory(date=timezone.localdate() + datetime.timedelta(days=1))
     page = PageFactory(issue=issue, number=1, name="要闻")
     ArticleFactory(status=Article.Status.APPROVED, page=page, position=1, body="一二三")
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     content = client.get(reverse("admin:index")).content.decode()
     assert "1 · 要闻" in content and "1 篇稿件，3 字" in content

@@ -5,21 +5,15 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, UserFactory
+from tests.factories import ArticleFactory, BylineFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 
 
-def person(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
 def reporter():
-    return person(REPORTER)
+    return staff_member(REPORTER)
 
 
 @pytest.fixture
@@ -68,7 +62,7 @@ def test_a_reporter_edits_a_draft_but_cannot_set_its_status(client, reporter, st
 
 
 def test_a_reporter_cannot_see_or_change_another_reporters_story(client, story):
-    client.force_login(person(REPORTER))
+    client.force_login(staff_member(REPORTER))
     assert client.get(change_url(story)).status_code == 302  # the admin's "does not exist" redirect
     assert client.post(change_url(story), form_data(story, headline="篡改")).status_code == 302
     assert transition(client, story, "submit").status_code == 404
@@ -108,7 +102,7 @@ def test_a_reporter_cannot_delete_a_story(client, reporter, story):
 
 def test_an_editor_returns_a_story_with_a_comment_that_the_reporter_sees(client, reporter, story):
     workflow.perform(story, "submit", reporter)
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     transition(client, story, "return", "请核实人数。")
     story.refresh_from_db()
     assert story.status == Status.RETURNED
@@ -120,13 +114,13 @@ def test_an_editor_returns_a_story_with_a_comment_that_the_reporter_sees(client,
 
 def test_the_change_page_offers_only_the_allowed_steps(client, reporter, story):
     workflow.perform(story, "submit", reporter)
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     actions = [action.name for action in client.get(change_url(story)).context["workflow_actions"]]
     assert actions == ["first_review", "return"]
 
 
 def test_a_bad_transition_request_is_a_message_not_a_500(client, story):
-    client.force_login(person(CHIEF_EDITOR))
+    client.force_login(staff_member(CHIEF_EDITOR))
     assert transition(client, story, "no-such-action\x00").status_code == 302
     assert client.get(reverse("admin:articles_article_transition", args=[story.pk])).status_code == 405
     assert transition(client, story, "publish").status_code == 302

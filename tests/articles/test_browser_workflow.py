@@ -4,12 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect, sync_playwright
 
 from articles.models import Article, Author
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import UserFactory, png_file
+from tests.factories import png_file, staff_member
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(
@@ -39,10 +38,9 @@ def browser():
 
 
 def account(username, role):
-    user = UserFactory(username=username, is_staff=True)
+    user = staff_member(role, username=username)
     user.set_password(PASSWORD)
     user.save()
-    user.groups.add(Group.objects.get(name=role))
     return user
 
 

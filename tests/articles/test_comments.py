@@ -1,22 +1,15 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Comment
 from articles.roles import EDITOR, REPORTER
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
 
-def person(role, username):
-    user = UserFactory(is_staff=True, username=username)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 def test_editor_and_reporter_exchange_comments_shown_in_order(client):
-    reporter, editor = person(REPORTER, "wangyan"), person(EDITOR, "editor1")
+    reporter, editor = staff_member(REPORTER, username="wangyan"), staff_member(EDITOR, username="editor1")
     story = ArticleFactory(created_by=reporter)
     url = reverse("admin:articles_article_comment", args=[story.pk])
     client.force_login(editor)
@@ -33,7 +26,7 @@ def test_editor_and_reporter_exchange_comments_shown_in_order(client):
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00", "长" * 5001])
 def test_empty_or_oversized_comments_are_refused_with_a_message(client, text):
-    editor = person(EDITOR, "editor1")
+    editor = staff_member(EDITOR, username="editor1")
     story = ArticleFactory()
     client.force_login(editor)
     response = client.post(reverse("admin:articles_article_comment", args=[story.pk]), {"text": text})
@@ -42,8 +35,8 @@ def test_empty_or_oversized_comments_are_refused_with_a_message(client, text):
 
 
 def test_a_reporter_cannot_comment_on_another_reporters_story(client):
-    story = ArticleFactory(created_by=person(REPORTER, "wangyan"))
-    client.force_login(person(REPORTER, "other"))
+    story = ArticleFactory(created_by=staff_member(REPORTER, username="wangyan"))
+    client.force_login(staff_member(REPORTER, username="other"))
     response = client.post(reverse("admin:articles_article_comment", args=[story.pk]), {"text": "插话"})
     assert response.status_code == 404
     assert not Comment.objects.exists()

@@ -1,24 +1,17 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles import workflow
 from articles.models import Article
 from articles.roles import EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, UserFactory
+from tests.factories import ArticleFactory, BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
 
-def person(role, username):
-    user = UserFactory(is_staff=True, username=username)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
 def story():
-    reporter = person(REPORTER, "wangyan")
+    reporter = staff_member(REPORTER, username="wangyan")
     article = ArticleFactory(created_by=reporter, headline="城北街道开展健步走活动", body="共计150余人参加。")
     BylineFactory(article=article, author__user=reporter)
     workflow.perform(article, "submit", reporter)
@@ -39,7 +32,7 @@ def form_data(article, edit_count_seen, body):
 
 def test_the_second_of_two_saves_from_the_same_text_is_refused_and_shows_the_difference(client, story):
     url = reverse("admin:articles_article_change", args=[story.pk])
-    first, second = person(EDITOR, "editor1"), person(EDITOR, "editor2")
+    first, second = staff_member(EDITOR, username="editor1"), staff_member(EDITOR, username="editor2")
     client.force_login(first)
     seen_by_first = client.get(url).context["adminform"].form["edit_count_seen"].value()
     client.force_login(second)
@@ -60,7 +53,7 @@ def test_the_second_of_two_saves_from_the_same_text_is_refused_and_shows_the_dif
 
 
 def test_a_post_without_the_edit_count_is_refused(client, story):
-    client.force_login(person(EDITOR, "editor1"))
+    client.force_login(staff_member(EDITOR, username="editor1"))
     url = reverse("admin:articles_article_change", args=[story.pk])
     data = form_data(story, "", "篡改的正文。")
     assert client.post(url, data).status_code == 200
@@ -70,20 +63,20 @@ def test_a_post_without_the_edit_count_is_refused(client, story):
 
 def test_the_story_page_shows_who_else_has_it_open_and_who_saved_last(client, story):
     url = reverse("admin:articles_article_change", args=[story.pk])
-    client.force_login(person(EDITOR, "editor1"))
+    client.force_login(staff_member(EDITOR, username="editor1"))
     seen = client.get(url).context["adminform"].form["edit_count_seen"].value()
     client.post(url, form_data(story, seen, "共计160余人参加。"))
-    client.force_login(person(EDITOR, "editor2"))
+    client.force_login(staff_member(EDITOR, username="editor2"))
     content = client.get(url).content.decode()
     assert "现在也打开了这篇稿件：editor1" in content
     assert "最后保存：editor1" in content
 
 
 def test_workflow_steps_do_not_make_an_open_form_stale(client, story):
-    editor = person(EDITOR, "editor1")
+    editor = staff_member(EDITOR, username="editor1")
     client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[story.pk])
     seen = client.get(url).context["adminform"].form["edit_count_seen"].value()
-    workflow.perform(story, "first_review", person(EDITOR, "editor2"))
+    workflow.perform(story, "first_review", staff_member(EDITOR, username="editor2"))
     assert client.post(url, form_data(story, seen, "共计160余人参加。")).status_code == 302
     assert Article.objects.get(pk=story.pk).body == "共计160余人参加。"

@@ -1,14 +1,13 @@
 """Every role against every action, through the workflow and through tampered admin POSTs."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, PageFactory, UserFactory
+from tests.factories import ArticleFactory, BylineFactory, PageFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -29,16 +28,11 @@ ALLOWED = {
 
 @pytest.fixture
 def people():
-    def person(role):
-        user = UserFactory(is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
     return {
-        "own_reporter": person(REPORTER),
-        "other_reporter": person(REPORTER),
-        "editor": person(EDITOR),
-        "chief": person(CHIEF_EDITOR),
+        "own_reporter": staff_member(REPORTER),
+        "other_reporter": staff_member(REPORTER),
+        "editor": staff_member(EDITOR),
+        "chief": staff_member(CHIEF_EDITOR),
     }
 
 

@@ -1,17 +1,10 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.roles import EDITOR, REPORTER
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
@@ -20,7 +13,7 @@ def draft():
 
 
 def test_an_editor_previews_a_draft_through_the_public_template_uncached(client, draft):
-    client.force_login(staff(EDITOR))
+    client.force_login(staff_member(EDITOR))
     response = client.get(reverse("articles:preview", args=[draft.pk]))
     assert response.status_code == 200
     assert "articles/article_detail.html" in {template.name for template in response.templates}
@@ -34,7 +27,7 @@ def test_anonymous_readers_cannot_preview(client, draft):
 
 
 def test_a_reporter_previews_only_their_own_stories(client, draft):
-    reporter = staff(REPORTER)
+    reporter = staff_member(REPORTER)
     client.force_login(reporter)
     assert client.get(reverse("articles:preview", args=[draft.pk])).status_code == 404
     own = ArticleFactory(created_by=reporter)

@@ -1,33 +1,25 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, UserFactory
+from tests.factories import ArticleFactory, BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 
 
-def person(*roles):
-    user = UserFactory(is_staff=True)
-    for role in roles:
-        user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
 def newsroom():
     return {
-        "reporter": person(REPORTER),
-        "other_reporter": person(REPORTER),
-        "editor": person(EDITOR),
-        "second_editor": person(EDITOR),
-        "chief": person(CHIEF_EDITOR),
+        "reporter": staff_member(REPORTER),
+        "other_reporter": staff_member(REPORTER),
+        "editor": staff_member(EDITOR),
+        "second_editor": staff_member(EDITOR),
+        "chief": staff_member(CHIEF_EDITOR),
     }
 
 
@@ -62,7 +54,7 @@ def test_the_normal_path_records_every_step(story, newsroom):
 
 
 def test_one_person_cannot_sign_two_review_levels(story, newsroom):
-    all_roles = person(EDITOR, CHIEF_EDITOR)
+    all_roles = staff_member(EDITOR, CHIEF_EDITOR)
     workflow.perform(story, "submit", newsroom["reporter"])
     workflow.perform(story, "first_review", all_roles)
     with pytest.raises(workflow.TransitionNotAllowed) as raised:

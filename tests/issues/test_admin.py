@@ -1,25 +1,18 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
 from issues.models import Issue
-from tests.factories import ArticleFactory, PageFactory, PhotoFactory, UserFactory
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-
-
-def person(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def test_an_editor_places_a_story_and_the_page_shows_its_totals(client):
     page = PageFactory()
     story = ArticleFactory(status=Article.Status.APPROVED, body="一二三四五")
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     url = reverse("admin:issues_page_place", args=[page.pk])
     assert client.post(url, {"article": story.pk, "position": 1}).status_code == 302
     story.refresh_from_db()
@@ -31,7 +24,7 @@ def test_an_editor_places_a_story_and_the_page_shows_its_totals(client):
 @pytest.mark.parametrize("data", [{}, {"article": "x", "position": "1"}, {"article": "1", "position": "0"}])
 def test_bad_placement_requests_are_messages(client, data):
     page = PageFactory()
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     assert client.post(reverse("admin:issues_page_place", args=[page.pk]), data).status_code == 302
     assert not page.articles.exists()
 
@@ -39,7 +32,7 @@ def test_bad_placement_requests_are_messages(client, data):
 def test_the_chief_editor_publishes_the_issue_from_its_page(client):
     page = PageFactory()
     ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
-    client.force_login(person(CHIEF_EDITOR))
+    client.force_login(staff_member(CHIEF_EDITOR))
     url = reverse("admin:issues_issue_publish", args=[page.issue.pk])
     assert client.post(url, {"publish_at": "not a time"}).status_code == 302
     assert not Article.objects.published().exists()
@@ -51,14 +44,14 @@ def test_the_chief_editor_publishes_the_issue_from_its_page(client):
 def test_an_editor_cannot_publish_the_issue(client):
     page = PageFactory()
     ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     client.post(reverse("admin:issues_issue_publish", args=[page.issue.pk]))
     assert not Article.objects.published().exists()
 
 
 def test_an_editor_places_a_photo_from_the_page(client):
     page, photo = PageFactory(), PhotoFactory()
-    client.force_login(person(EDITOR))
+    client.force_login(staff_member(EDITOR))
     client.post(reverse("admin:issues_page_place_photo", args=[page.pk]), {"photo": photo.pk, "position": 1})
     photo.refresh_from_db()
     assert (photo.page, photo.position) == (page, 1)

@@ -3,23 +3,16 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
 from issues.models import Issue, Page
-from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, UserFactory
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
-
-
-def person(role):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
@@ -35,7 +28,7 @@ def approved(**kwargs):
 
 
 def test_an_editor_places_approved_stories_in_order(issue):
-    editor, page = person(EDITOR), issue.pages.get(number=1)
+    editor, page = staff_member(EDITOR), issue.pages.get(number=1)
     first, second = approved(), approved()
     workflow.place(second, page, 2, editor)
     workflow.place(first, page, 1, editor)
@@ -43,7 +36,7 @@ def test_an_editor_places_approved_stories_in_order(issue):
 
 
 def test_unapproved_stories_and_taken_positions_are_refused(issue):
-    editor, page = person(EDITOR), issue.pages.get(number=1)
+    editor, page = staff_member(EDITOR), issue.pages.get(number=1)
     with pytest.raises(workflow.TransitionNotAllowed) as raised:
         workflow.place(ArticleFactory(status=Status.FIRST_REVIEWED), page, 1, editor)
     assert raised.value.code == "not_approved"
@@ -65,7 +58,7 @@ def test_pages_total_their_stories_and_characters(issue):
 
 def test_the_chief_editor_publishes_the_whole_issue_at_once(issue):
     stories = [approved(page=page, position=1) for page in issue.pages.all()]
-    workflow.publish_issue(issue, person(CHIEF_EDITOR))
+    workflow.publish_issue(issue, staff_member(CHIEF_EDITOR))
     issue.refresh_from_db()
     assert issue.status == Issue.Status.PUBLISHED
     assert set(Article.objects.published()) == set(stories)
@@ -79,7 +72,7 @@ def test_an_issue_with_a_story_still_in_review_publishes_nothing(issue):
         page=issue.pages.get(number=2), position=1, status=Status.SECOND_REVIEWED, headline="还在复审"
     )
     with pytest.raises(workflow.TransitionNotAllowed) as raised:
-        workflow.publish_issue(issue, person(CHIEF_EDITOR))
+        workflow.publish_issue(issue, staff_member(CHIEF_EDITOR))
     assert "还在复审" in raised.value.messages[0]
     assert not Article.objects.filter(status=Status.PUBLISHED).exists()
     issue.refresh_from_db()
@@ -89,7 +82,7 @@ def test_an_issue_with_a_story_still_in_review_publishes_nothing(issue):
 def test_only_the_chief_editor_publishes_an_issue(issue):
     approved(page=issue.pages.get(number=1), position=1)
     with pytest.raises(workflow.TransitionNotAllowed):
-        workflow.publish_issue(issue, person(EDITOR))
+        workflow.publish_issue(issue, staff_member(EDITOR))
     assert not Article.objects.published().exists()
 
 
@@ -97,7 +90,7 @@ def test_a_scheduled_issue_appears_exactly_at_its_time(issue):
     story = approved(page=issue.pages.get(number=1), position=1)
     at = datetime.datetime(2026, 12, 1, 6, 0, tzinfo=SHANGHAI)
     with time_machine.travel(at - datetime.timedelta(hours=10), tick=False):
-        workflow.publish_issue(issue, person(CHIEF_EDITOR), publish_at=at)
+        workflow.publish_issue(issue, staff_member(CHIEF_EDITOR), publish_at=at)
         assert not Article.objects.published().exists()
         assert not Issue.objects.published().exists()
     with time_machine.travel(at - datetime.timedelta(microseconds=1), tick=False):
@@ -108,7 +101,7 @@ def test_a_scheduled_issue_appears_exactly_at_its_time(issue):
 
 
 def test_an_editor_places_photos_on_a_page_in_order(issue):
-    editor, page = person(EDITOR), issue.pages.get(number=2)
+    editor, page = staff_member(EDITOR), issue.pages.get(number=2)
     donkeys, potatoes = PhotoFactory(caption="西属巴街道养驴场。"), PhotoFactory(caption="加工土豆。")
     workflow.place_photo(potatoes, page, 2, editor)
     workflow.place_photo(donkeys, page, 1, editor)
@@ -121,7 +114,7 @@ def test_an_editor_places_photos_on_a_page_in_order(issue):
 def test_photos_of_unapproved_stories_stay_off_the_page(issue):
     photo = PhotoFactory(article=ArticleFactory(status=Status.SUBMITTED))
     with pytest.raises(workflow.TransitionNotAllowed) as raised:
-        workflow.place_photo(photo, issue.pages.get(number=1), 1, person(EDITOR))
+        workflow.place_photo(photo, issue.pages.get(number=1), 1, staff_member(EDITOR))
     assert raised.value.code == "not_approved"
     with pytest.raises(workflow.TransitionNotAllowed) as raised:
         workflow.place_photo(PhotoFactory(), issue.pages.get(number=1), 1, UserFactory())
