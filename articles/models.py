@@ -4,7 +4,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length, TruncDate
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chinese_text.counting import character_count, paragraphs
-from chinese_text.slugs import person_slug, township_slug
+from chinese_text.slugs import department_slug, person_slug, township_slug
 
 from .images import RENDITION_WIDTHS, rendition, validate_photo
 
@@ -40,9 +40,25 @@ def validate_plain_text(value):
 # The gazetteer: the district's townships, the places stories name, and its departments.
 
 
+def published_count(related_name):
+    """A subquery counting the published stories tagged with the outer row (township or department)."""
+    stories = (
+        Article.objects.published()
+        .filter(**{related_name: models.OuterRef("pk")})
+        .order_by()
+        .values(related_name)
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(stories), 0)
+
+
 class TownshipQuerySet(models.QuerySet):
     def current(self):
         return self.filter(abolished_on__isnull=True)
+
+    def with_published_counts(self):
+        return self.annotate(story_count=published_count("townships"))
 
 
 class Township(models.Model):
@@ -100,6 +116,9 @@ class Township(models.Model):
             assign_unique_slug(self, township_slug(self.name))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:township", kwargs={"slug": self.slug})
+
     @property
     def is_current(self):
         return self.abolished_on is None
@@ -155,6 +174,11 @@ class Place(models.Model):
         return f"{self.name}（{self.township}）"
 
 
+class DepartmentQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        return self.annotate(story_count=published_count("departments"))
+
+
 class Department(models.Model):
     """A district department or organisation, under its full official name."""
 
@@ -170,6 +194,8 @@ class Department(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
+    objects = DepartmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")
@@ -177,6 +203,14 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, department_slug(self.name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:department", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
@@ -267,6 +301,9 @@ class Author(models.Model):
             assign_unique_slug(self, person_slug(self.name))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.township_id and self.department_id:
             raise ValidationError(
@@ -280,17 +317,26 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """What a list of stories shows: issue and page, bylines, townships and departments."""
-        return self.select_related("page__issue").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "townships",
-            models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+        """What a list of stories shows: date, issue and page, bylines, tags and photos."""
+        return (
+            self.with_listing_date()
+            .select_related("page__issue")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "townships",
+                models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+                models.Prefetch(
+                    "photos", queryset=Photo.objects.select_related("photographer").order_by("pk")
+                ),
+            )
         )
 
     def for_detail(self):
-        return self.for_listing().prefetch_related(
-            models.Prefetch("photos", queryset=Photo.objects.select_related("photographer"))
-        )
+        return self.for_listing()
+
+    def with_listing_date(self):
+        """listing_date: the issue's publication date, or for a story published online only, its day."""
+        return self.annotate(listing_date=Coalesce("page__issue__date", TruncDate("published_at")))
 
 
 @reversion.register()

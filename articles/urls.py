@@ -5,6 +5,12 @@ from . import views
 app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("articles/", views.ArticleListView.as_view(), name="list"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="detail"),
     path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("townships/", views.TownshipListView.as_view(), name="townships"),
+    path("townships/<slug:slug>/", views.TownshipArticleListView.as_view(), name="township"),
+    path("departments/", views.DepartmentListView.as_view(), name="departments"),
+    path("departments/<slug:slug>/", views.DepartmentArticleListView.as_view(), name="department"),
+    path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
 ]

@@ -1,11 +1,23 @@
+from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
 
 from issues.models import Issue
 
 from . import workflow
-from .models import Article
+from .filters import ArticleFilter
+from .models import Article, Author, Department, Township
+
+
+class PublishedArticlesMixin:
+    """Every public list reads published stories, newest first, 20 to a page."""
+
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing().order_by("-listing_date", "position", "-pk")
 
 
 class HomeView(TemplateView):
@@ -15,10 +27,59 @@ class HomeView(TemplateView):
     latest_count = 10
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["issue"] = Issue.objects.published().with_published_contents().first()
-        context["latest_articles"] = Article.objects.published().for_listing()[: self.latest_count]
-        return context
+        return super().get_context_data(
+            issue=Issue.objects.published().with_published_contents().first(),
+            latest_articles=PublishedArticlesMixin.get_queryset(self)[: self.latest_count],
+            townships=Township.objects.current(),
+            departments=Department.objects.prefetch_related("short_names"),
+            **kwargs,
+        )
+
+
+class ArticleListView(PublishedArticlesMixin, FilterView):
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+
+
+class TaggedArticleListView(PublishedArticlesMixin, ListView):
+    """Stories of one township, department or author: /townships/<slug>/ and the like."""
+
+    tag_model = None
+    tag_field = None
+    template_name = "articles/tagged_list.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(self.tag_model, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{self.tag_field: self.tag})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class TownshipArticleListView(TaggedArticleListView):
+    tag_model, tag_field = Township, "townships"
+
+
+class DepartmentArticleListView(TaggedArticleListView):
+    tag_model, tag_field = Department, "departments"
+
+
+class AuthorArticleListView(TaggedArticleListView):
+    tag_model, tag_field = Author, "authors"
+
+
+class TownshipListView(ListView):
+    template_name = "articles/township_list.html"
+
+    def get_queryset(self):
+        return Township.objects.with_published_counts()
+
+
+class DepartmentListView(ListView):
+    template_name = "articles/department_list.html"
+
+    def get_queryset(self):
+        return Department.objects.with_published_counts().prefetch_related("short_names")
 
 
 class ArticleDetailView(DetailView):

@@ -1,0 +1,23 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import Author, Department, Township
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """The reader's filters on story lists: /articles/?township=…&department=…&author=…&date_after=…"""
+
+    township = django_filters.ModelChoiceFilter(
+        label=_("township"), field_name="townships", to_field_name="slug", queryset=Township.objects.all()
+    )
+    department = django_filters.ModelChoiceFilter(
+        label=_("department"),
+        field_name="departments",
+        to_field_name="slug",
+        queryset=Department.objects.all(),
+    )
+    author = django_filters.ModelChoiceFilter(
+        label=_("author"), field_name="authors", to_field_name="slug", queryset=Author.objects.all()
+    )
+    date_after = django_filters.DateFilter(label=_("from"), field_name="listing_date", lookup_expr="gte")
+    date_before = django_filters.DateFilter(label=_("until"), field_name="listing_date", lookup_expr="lte")
