@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 urlpatterns = [
@@ -10,7 +10,10 @@ urlpatterns = [
     path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     path("townships/", views.TownshipListView.as_view(), name="townships"),
     path("townships/<slug:slug>/", views.TownshipArticleListView.as_view(), name="township"),
+    path("townships/<slug:slug>/feed/", feeds.TownshipFeed(), name="township_feed"),
     path("departments/", views.DepartmentListView.as_view(), name="departments"),
     path("departments/<slug:slug>/", views.DepartmentArticleListView.as_view(), name="department"),
+    path("departments/<slug:slug>/feed/", feeds.DepartmentFeed(), name="department_feed"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
 ]
