@@ -482,6 +482,30 @@ class Article(models.Model):
             code="stale",
         )
 
+    def related(self, limit=5):
+        """Published stories sharing a township or department with this one, newest first."""
+        townships = [township.pk for township in self.townships.all()]
+        departments = [department.pk for department in self.departments.all()]
+        if not townships and not departments:
+            return Article.objects.none()
+        return (
+            Article.objects.published()
+            .for_listing()
+            .filter(models.Q(townships__in=townships) | models.Q(departments__in=departments))
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-listing_date", "-pk")[:limit]
+        )
+
+    def page_neighbours(self):
+        """The published stories before and after this one on its printed page."""
+        if self.page_id is None:
+            return None, None
+        on_page = Article.objects.published().filter(page_id=self.page_id)
+        previous = on_page.filter(position__lt=self.position).order_by("-position").first()
+        following = on_page.filter(position__gt=self.position).order_by("position").first()
+        return previous, following
+
     def restore_content(self, version):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""
         for field in self.CONTENT_FIELDS:

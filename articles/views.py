@@ -86,6 +86,32 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.published().for_detail()
 
+    def get_context_data(self, **kwargs):
+        article = self.object
+        previous_on_page, next_on_page = article.page_neighbours()
+        photo = next(iter(article.photos.all()), None)
+        image = self.request.build_absolute_uri((photo.display or photo.image).url) if photo else None
+        return super().get_context_data(
+            related=article.related(),
+            previous_on_page=previous_on_page,
+            next_on_page=next_on_page,
+            share_image=image,
+            structured_data={
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": article.headline,
+                "alternativeHeadline": article.subtitle.lstrip("—") or None,
+                "datePublished": article.published_at.isoformat() if article.published_at else None,
+                "dateModified": article.updated_at.isoformat(),
+                "author": [{"@type": "Person", "name": b.author.name} for b in article.bylines.all()],
+                "publisher": {"@type": "Organization", "name": "离石区融媒体中心"},
+                "image": [image] if image else [],
+                "inLanguage": "zh-Hans",
+                "mainEntityOfPage": self.request.build_absolute_uri(),
+            },
+            **kwargs,
+        )
+
 
 @method_decorator(never_cache, name="dispatch")
 class ArticlePreviewView(ArticleDetailView):

@@ -47,12 +47,12 @@ def test_story_page_lays_out_headline_block_byline_and_photos(client, published_
         "引题文字",
         "栉风沐雨砥砺前行",
         "——离石区教育发展工作综述",
-        "文 王燕华",
         "刘和平 摄",
         "第2版 · 综合",
     ):
         assert text in content
     assert '<strong class="source">本报讯</strong> 近日' in content
+    assert '文 <a href="/authors/wang-yanhua/">王燕华</a>' in content
 
 
 @pytest.mark.parametrize("status", sorted(set(Article.Status) - {Article.Status.PUBLISHED}))

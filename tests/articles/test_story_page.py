@@ -1,0 +1,74 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Township
+from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page():
+    return PageFactory(issue__published=True, number=2, name="综合")
+
+
+def story(page, position, headline, published=True):
+    article = ArticleFactory(page=page, position=position, headline=headline, published=published)
+    article.townships.add(Township.objects.get(name="吴城镇"))
+    return article
+
+
+def test_previous_and_next_on_the_same_page_skip_unpublished(client, page):
+    first, _, third = (
+        story(page, 1, "第一篇"),
+        story(page, 2, "未发布", published=False),
+        story(page, 3, "第三篇"),
+    )
+    response = client.get(first.get_absolute_url())
+    assert response.context["previous_on_page"] is None
+    assert response.context["next_on_page"] == third
+    assert client.get(third.get_absolute_url()).context["previous_on_page"] == first
+
+
+def test_related_stories_share_a_township_and_are_published(client, page):
+    main = story(page, 1, "主稿")
+    other = story(page, 2, "同镇稿件")
+    story(page, 3, "同镇草稿", published=False)
+    ArticleFactory(published=True, headline="无关稿件")
+    assert list(client.get(main.get_absolute_url()).context["related"]) == [other]
+
+
+def test_share_card_and_structured_data(client, page):
+    article = story(page, 1, "吴城镇集中学习")
+    BylineFactory(article=article, author__name="王艳")
+    PhotoFactory(article=article)
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:title" content="吴城镇集中学习">' in content
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/photos/renditions/[^"]+">', content
+    )
+    data = json.loads(
+        re.search(r'<script id="news-article" type="application/json">(.*?)</script>', content).group(1)
+    )
+    assert data["@type"] == "NewsArticle" and data["headline"] == "吴城镇集中学习"
+    assert data["author"] == [{"@type": "Person", "name": "王艳"}]
+    assert 'href="/townships/wucheng-zhen/"' in content and 'href="/authors/wang-yan/"' in content
+
+
+def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(client, page):
+    def queries(count):
+        main = story(page, 1000, "主稿")
+        for position in range(1, count + 1):
+            related = story(page, position, f"相关{position}")
+            BylineFactory(article=related)
+            PhotoFactory(article=related)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(main.get_absolute_url()).status_code == 200
+        page.articles.all().delete()
+        return len(captured)
+
+    assert queries(1) == queries(100)
