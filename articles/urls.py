@@ -16,4 +16,7 @@ urlpatterns = [
     path("departments/<slug:slug>/feed/", feeds.DepartmentFeed(), name="department_feed"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
+    path("archive/<int:year>/", views.ArchiveView.as_view(), name="archive_year"),
+    path("archive/<int:year>/<int:month>/", views.ArchiveView.as_view(), name="archive_month"),
+    path("archive/<int:year>/<int:month>/<int:day>/", views.ArchiveView.as_view(), name="archive_day"),
 ]

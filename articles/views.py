@@ -1,3 +1,6 @@
+import datetime
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -66,6 +69,34 @@ class DepartmentArticleListView(TaggedArticleListView):
 
 class AuthorArticleListView(TaggedArticleListView):
     tag_model, tag_field = Author, "authors"
+
+
+class ArchiveView(PublishedArticlesMixin, ListView):
+    """/archive/<yyyy>/, /archive/<yyyy>/<mm>/, /archive/<yyyy>/<mm>/<dd>/ by listing date."""
+
+    template_name = "articles/archive.html"
+
+    def get_period(self):
+        year, month, day = (self.kwargs.get(part) for part in ("year", "month", "day"))
+        try:
+            start = datetime.date(year, month or 1, day or 1)
+        except (ValueError, OverflowError):
+            raise Http404("No such date.") from None
+        if day:
+            return start, start, "day"
+        if month:
+            end = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
+                days=1
+            )
+            return start, end, "month"
+        return start, start.replace(month=12, day=31), "year"
+
+    def get_queryset(self):
+        self.start, self.end, self.precision = self.get_period()
+        return super().get_queryset().filter(listing_date__range=(self.start, self.end))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(period_start=self.start, precision=self.precision, **kwargs)
 
 
 class TownshipListView(ListView):
