@@ -1,5 +1,7 @@
+import calendar
+
 from django.http import Http404
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 
 from .models import Issue
 
@@ -32,4 +34,34 @@ class PageDetailView(PublishedIssueMixin, DetailView):
             previous_page=pages[index - 1] if index > 0 else None,
             next_page=pages[index + 1] if index + 1 < len(pages) else None,
             **kwargs,
+        )
+
+
+class IssueArchiveView(TemplateView):
+    """/issues/?year=2021: past issues (往期) of one year as a calendar, with links to the other years."""
+
+    template_name = "issues/issue_archive.html"
+
+    def get_context_data(self, **kwargs):
+        issues = Issue.objects.published()
+        years = [day.year for day in issues.dates("date", "year", order="DESC")]
+        requested = self.request.GET.get("year", "")
+        if requested:
+            if not (requested.isdigit() and len(requested) == 4 and int(requested) in years):
+                raise Http404("No issues that year.")
+            year = int(requested)
+        else:
+            year = years[0] if years else None
+        by_date = {issue.date: issue for issue in issues.filter(date__year=year)} if year else {}
+        weeks = calendar.Calendar(firstweekday=0)
+        months = [
+            (
+                month,
+                [[(day, by_date.get(day)) for day in week] for week in weeks.monthdatescalendar(year, month)],
+            )
+            for month in range(1, 13)
+            if any(date.month == month for date in by_date)
+        ]
+        return super().get_context_data(
+            years=years, year=year, months=months, issue_count=len(by_date), **kwargs
         )

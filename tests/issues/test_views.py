@@ -50,3 +50,24 @@ def test_an_issue_still_in_planning_is_not_public(client):
     PageFactory(issue=planning, number=1)
     assert client.get(planning.get_absolute_url()).status_code == 404
     assert client.get("/issues/5/1/").status_code == 404
+
+
+def test_past_issues_by_year_as_a_calendar(client):
+    import datetime
+
+    IssueFactory(published=True, number=10, date=datetime.date(2021, 1, 5))
+    IssueFactory(published=True, number=11, date=datetime.date(2021, 1, 12))
+    IssueFactory(published=True, number=3, date=datetime.date(2020, 12, 29))
+    IssueFactory(number=12, date=datetime.date(2021, 1, 19))
+    response = client.get(reverse("issues:archive"))
+    assert response.context["years"] == [2021, 2020]
+    assert response.context["year"] == 2021
+    content = response.content.decode()
+    assert 'href="/issues/10/"' in content and 'href="/issues/11/"' in content
+    assert 'href="/issues/12/"' not in content
+    assert 'href="/issues/3/"' in client.get(reverse("issues:archive"), {"year": "2020"}).content.decode()
+
+
+@pytest.mark.parametrize("year", ["abc", "1999", "\x00", "9" * 5000])
+def test_past_issues_of_a_year_without_issues_are_not_found(client, year):
+    assert client.get(reverse("issues:archive"), {"year": year}).status_code == 404
