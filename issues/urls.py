@@ -1,10 +1,12 @@
 from django.urls import path
 
+from newsroom.caching import public_page
+
 from . import views
 
 app_name = "issues"
 urlpatterns = [
-    path("", views.IssueArchiveView.as_view(), name="archive"),
-    path("<int:number>/", views.IssueDetailView.as_view(), name="detail"),
-    path("<int:number>/<int:page>/", views.PageDetailView.as_view(), name="page"),
+    path("", public_page(views.IssueArchiveView.as_view()), name="archive"),
+    path("<int:number>/", public_page(views.IssueDetailView.as_view()), name="detail"),
+    path("<int:number>/<int:page>/", public_page(views.PageDetailView.as_view()), name="page"),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS
+from newsroom.caching import public_page
 
 admin.site.site_header = _("Lishi Convergence Media Center newsroom")
 admin.site.site_title = _("Newsroom")
@@ -15,10 +16,10 @@ admin.site.index_title = _("Editorial desk")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("issues/", include("issues.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
     path("", include("articles.urls")),

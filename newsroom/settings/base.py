@@ -52,6 +52,8 @@ MIDDLEWARE = [
     # After sessions (it may read the language from there), before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every response, and 304 Not Modified when the reader's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -114,3 +116,6 @@ STORAGES = {
 # Pages of the paper are scanned at print resolution; allow uploads of that size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# How long browsers and proxies may keep a public page (seconds): short, so a withdrawn story goes soon.
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
