@@ -1,40 +1,14 @@
 """One story through the whole cycle in a real browser: Playwright driving Debian's chromium."""
 
-import os
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from articles.models import Article, Author
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from tests.conftest import SCREENSHOTS
 from tests.factories import png_file, staff_member
 
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(
-    os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "var" / "screenshots")
-)
 PASSWORD = "browser-test-password"
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls here are the test's own setup.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 def account(username, role):

@@ -72,3 +72,17 @@ def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(
         return len(captured)
 
     assert queries(1) == queries(100)
+
+
+def test_a_long_story_page_weighs_under_100_kb_with_its_css(client, page):
+    from django.contrib.staticfiles import finders
+
+    article = story(page, 1, "栉风沐雨砥砺前行")
+    article.body = "\n".join(
+        ["教育，寄托着学子的梦想；教育，承载着家庭的希望。" * 10] * 30
+    )  # ~7,000 characters
+    article.save()
+    html = client.get(article.get_absolute_url()).content
+    with open(finders.find("css/site.css"), "rb") as stylesheet:
+        css = stylesheet.read()
+    assert len(html) + len(css) < 100 * 1024
