@@ -1,3 +1,4 @@
+import calendar
 import datetime
 
 from django.http import Http404
@@ -79,16 +80,14 @@ class ArchiveView(PublishedArticlesMixin, ListView):
     def get_period(self):
         year, month, day = (self.kwargs.get(part) for part in ("year", "month", "day"))
         try:
-            start = datetime.date(year, month or 1, day or 1)
+            start = datetime.date(year, 1 if month is None else month, 1 if day is None else day)
         except (ValueError, OverflowError):
             raise Http404("No such date.") from None
-        if day:
+        if day is not None:
             return start, start, "day"
-        if month:
-            end = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
-                days=1
-            )
-            return start, end, "month"
+        if month is not None:
+            last_day = calendar.monthrange(start.year, start.month)[1]
+            return start, start.replace(day=last_day), "month"
         return start, start.replace(month=12, day=31), "year"
 
     def get_queryset(self):

@@ -1,11 +1,9 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Department, Township
+from articles.models import Department, Township
 from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,28 +110,3 @@ def test_tag_pages_list_their_stories(client, page):
         walk.authors.get().get_absolute_url(),
     ):
         assert titles(client.get(url)) == ["城北街道健步走"]
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/articles/",
-        "/articles/?township=chengbei-jiedao",
-        "/townships/",
-        "/townships/chengbei-jiedao/",
-        "/departments/",
-        "/departments/qu-fulian/",
-    ],
-)
-def test_list_pages_run_the_same_number_of_queries_for_1_and_100_stories(client, url):
-    def queries(count):
-        page = PageFactory(issue__published=True)
-        for position in range(1, count + 1):
-            published(page, position)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        Article.objects.all().delete()
-        return len(captured)
-
-    assert queries(1) == queries(100)
