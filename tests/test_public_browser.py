@@ -6,6 +6,29 @@ from playwright.sync_api import expect
 
 from tests.conftest import SCREENSHOTS
 
+# The lowest WCAG contrast between any visible text and the background behind it (AA asks for 4.5).
+LOWEST_TEXT_CONTRAST = """() => {
+  const rgb = value => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b]
+    .map(c => c / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = element => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = rgb(getComputedStyle(node).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  let lowest = {ratio: 21, text: ""};
+  for (const element of document.querySelectorAll("body *")) {
+    const ownText = [...element.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!ownText || !element.getClientRects().length) continue;
+    const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < lowest.ratio) lowest = {ratio, text: element.textContent.trim().slice(0, 20)};
+  }
+  return lowest;
+}"""
 VIEWPORTS = {"phone": (390, 844), "desk": (1366, 900)}
 PAGES = {
     "home": "/",
@@ -32,6 +55,8 @@ def test_public_pages_fit_the_screen_have_alt_text_and_working_links(
         assert page.locator("html").get_attribute("lang") == "zh-Hans"
         for landmark in ("header", "main", "footer"):
             expect(page.locator(f"body > {landmark}")).to_have_count(1)
+        lowest = page.evaluate(LOWEST_TEXT_CONTRAST)
+        assert lowest["ratio"] >= 4.5, f"{name}: {lowest}"
         page.screenshot(path=SCREENSHOTS / f"public-{name}-{viewport}.png", full_page=True)
 
     page.goto(live_server.url + PAGES["home"])
