@@ -1,7 +1,11 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Author, Department, Township
+
+# Phones show their own date picker; it sends and expects YYYY-MM-DD whatever the locale.
+DATE_PICKER = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -19,5 +23,9 @@ class ArticleFilter(django_filters.FilterSet):
     author = django_filters.ModelChoiceFilter(
         label=_("author"), field_name="authors", to_field_name="slug", queryset=Author.objects.all()
     )
-    date_after = django_filters.DateFilter(label=_("from"), field_name="listing_date", lookup_expr="gte")
-    date_before = django_filters.DateFilter(label=_("until"), field_name="listing_date", lookup_expr="lte")
+    date_after = django_filters.DateFilter(
+        label=_("from"), field_name="listing_date", lookup_expr="gte", widget=DATE_PICKER
+    )
+    date_before = django_filters.DateFilter(
+        label=_("until"), field_name="listing_date", lookup_expr="lte", widget=DATE_PICKER
+    )

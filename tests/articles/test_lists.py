@@ -110,3 +110,8 @@ def test_tag_pages_list_their_stories(client, page):
         walk.authors.get().get_absolute_url(),
     ):
         assert titles(client.get(url)) == ["城北街道健步走"]
+
+
+def test_date_filters_use_the_phone_date_picker_and_keep_their_value(client, page):
+    content = client.get(reverse("articles:list"), {"date_after": "2021-01-05"}).content.decode()
+    assert '<input type="date" name="date_after" value="2021-01-05"' in content
