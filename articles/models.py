@@ -4,7 +4,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, Length, TruncDate
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
@@ -318,25 +318,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of stories shows: date, issue and page, bylines, tags and photos."""
-        return (
-            self.with_listing_date()
-            .select_related("page__issue")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "townships",
-                models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
-                models.Prefetch(
-                    "photos", queryset=Photo.objects.select_related("photographer").order_by("pk")
-                ),
-            )
+        return self.select_related("page__issue").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "townships",
+            models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+            models.Prefetch("photos", queryset=Photo.objects.select_related("photographer").order_by("pk")),
         )
 
     def for_detail(self):
         return self.for_listing()
-
-    def with_listing_date(self):
-        """listing_date: the issue's publication date, or for a story published online only, its day."""
-        return self.annotate(listing_date=Coalesce("page__issue__date", TruncDate("published_at")))
 
 
 @reversion.register()
@@ -410,6 +400,12 @@ class Article(models.Model):
     edit_count = models.PositiveIntegerField(
         _("edit count"), default=0, editable=False, help_text=_("Goes up with every save of the text.")
     )
+    listing_date = models.DateField(
+        _("listing date"),
+        null=True,
+        editable=False,
+        help_text=_("The issue's date; for a story published online only, the day it was published."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -431,7 +427,10 @@ class Article(models.Model):
                 name="article_published_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(fields=["status", "-listing_date"], name="article_status_listing_date"),
+        ]
         permissions = [
             ("review_article", _("Can sign the first and second review of stories")),
             ("sign_off_article", _("Can sign the final review of stories")),
@@ -445,12 +444,23 @@ class Article(models.Model):
         # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
         self.body = "\n".join(paragraphs(self.body))
         self.character_count = character_count(self.body)
+        self.listing_date = self.compute_listing_date()
         if kwargs.get("update_fields") is None:
             self.edit_count += 1
+        else:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "listing_date"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    def compute_listing_date(self):
+        """Lists date a story by its issue; one published online only by its day (local time)."""
+        if self.page_id is not None:
+            return self.page.issue.date
+        if self.published_at is not None:
+            return timezone.localdate(self.published_at)
+        return None
 
     # What a revision restores; status, placement and publication belong to the workflow.
     CONTENT_FIELDS = ("kicker", "headline", "subtitle", "source", "body", "event_date")

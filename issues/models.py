@@ -60,6 +60,15 @@ class Issue(models.Model):
     def __str__(self):
         return _("No. %(number)s (%(date)s)") % {"number": self.number, "date": self.date.isoformat()}
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Stories are listed under their issue's date, which the editor may still correct.
+        from articles.models import Article
+
+        Article.objects.filter(page__issue=self).exclude(listing_date=self.date).update(
+            listing_date=self.date
+        )
+
     def get_absolute_url(self):
         return reverse("issues:detail", kwargs={"number": self.number})
 
@@ -112,6 +121,10 @@ class Page(models.Model):
             "name": self.name,
             "issue": self.issue,
         }
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.articles.exclude(listing_date=self.issue.date).update(listing_date=self.issue.date)
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})

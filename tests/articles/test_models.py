@@ -110,3 +110,23 @@ def test_string_forms_are_useful():
     assert str(page) == "第2版 综合，第1期（2021-01-05）"
     assert str(ArticleFactory(headline="栉风沐雨砥砺前行")) == "栉风沐雨砥砺前行"
     assert str(Township.objects.get(code="141102101")) == "信义镇"
+
+
+def test_listing_date_follows_the_issue_or_the_local_day_of_online_publication():
+    page = PageFactory(issue__date=datetime.date(2021, 1, 5))
+    printed = ArticleFactory(page=page, position=1)
+    online = ArticleFactory(published=True)
+    online.published_at = datetime.datetime(2021, 1, 31, 17, tzinfo=datetime.UTC)  # 1 February in Lishi
+    online.save()
+    assert printed.listing_date == datetime.date(2021, 1, 5)
+    assert online.listing_date == datetime.date(2021, 2, 1)
+
+    page.issue.date = datetime.date(2021, 1, 6)
+    page.issue.save()
+    printed.refresh_from_db()
+    assert printed.listing_date == datetime.date(2021, 1, 6)
+
+    printed.page, printed.position = None, None
+    printed.save(update_fields=["page", "position"])
+    printed.refresh_from_db()
+    assert printed.listing_date is None
