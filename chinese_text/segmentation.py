@@ -1,0 +1,53 @@
+"""Word segmentation for search and keywords.
+
+rjieba (the Rust port of jieba) does the cutting: it gives the same tokens as jieba, about twenty times
+faster (docs/benchmarks.md), which is what bulk indexing needs. jieba.analyse scores keywords by TF-IDF
+over those same tokens. Both are given the newsroom's own words (townships, departments, places, authors,
+terms), so that 西属巴街道 or 区教科局 stays one token.
+"""
+
+import re
+
+import rjieba
+
+WORD = re.compile(r"\w+")
+NOT_WORD = re.compile(r"\W+")
+
+
+def normalize(tokens):
+    """Lower-case word characters only: punctuation and spaces are never searchable."""
+    return [word.lower() for token in tokens for word in WORD.findall(token)]
+
+
+class Segmenter:
+    def __init__(self, words=()):
+        self.words = frozenset(word for word in words if word)
+        self._jieba = rjieba.Jieba()
+        for word in sorted(self.words):
+            self._jieba.add_word(word, None, None)
+        self._keyword_extractor = None
+
+    def cut(self, text):
+        """Words as jieba's precise mode cuts them, punctuation included."""
+        return self._jieba.cut(text)
+
+    def search_tokens(self, text):
+        """Tokens for the index and for queries: each word, and also the shorter words inside long ones
+        (统一战线 → 统一, 战线, 统一战线), so that a reader's shorter word still finds the story."""
+        # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries.
+        return normalize(self._jieba.cut_for_search(NOT_WORD.sub(" ", text)))
+
+    def query_terms(self, text):
+        """The distinct search tokens of a query, longest first (the order highlighting wants)."""
+        return sorted(set(self.search_tokens(text)), key=lambda term: (-len(term), term))
+
+    def keywords(self, text, count=8):
+        """The words that characterize the text most, by TF-IDF with jieba's idf table."""
+        if self._keyword_extractor is None:
+            import jieba.analyse
+
+            self._keyword_extractor = jieba.analyse.TFIDF()
+            # jieba.analyse only calls .cut(): our own cutting, with our words.
+            self._keyword_extractor.tokenizer = self
+        keywords = self._keyword_extractor.extract_tags(text, topK=count)
+        return [word for word in keywords if WORD.fullmatch(word)]
