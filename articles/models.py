@@ -3,7 +3,7 @@ import re
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from chinese_text.counting import character_count, paragraphs
 from chinese_text.slugs import department_slug, person_slug, township_slug
 
+from . import search
 from .images import RENDITION_WIDTHS, rendition, validate_photo
 
 
@@ -237,6 +238,36 @@ class DepartmentShortName(models.Model):
         return self.name
 
 
+class Term(models.Model):
+    """A proper noun segmentation must keep whole (离石一中, 同心书画院) that no other table holds."""
+
+    word = models.CharField(_("word"), max_length=30, unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("dictionary term")
+        verbose_name_plural = _("dictionary terms")
+        ordering = ["word"]
+        constraints = [models.CheckConstraint(condition=~models.Q(word=""), name="term_word_not_empty")]
+
+    def __str__(self):
+        return self.word
+
+
+class Keyword(models.Model):
+    """A word that characterizes stories (TF-IDF over our segmentation); shared keywords relate stories."""
+
+    word = models.CharField(_("word"), max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+
 # People and stories.
 
 
@@ -370,6 +401,9 @@ class Article(models.Model):
     event_date = models.DateField(
         _("event date"), null=True, blank=True, help_text=_("When the text gives the day of the event.")
     )
+    keywords = models.ManyToManyField(
+        Keyword, verbose_name=_("keywords"), related_name="articles", blank=True, editable=False
+    )
     page = models.ForeignKey(
         "issues.Page",
         verbose_name=_("page"),
@@ -400,6 +434,9 @@ class Article(models.Model):
     edit_count = models.PositiveIntegerField(
         _("edit count"), default=0, editable=False, help_text=_("Goes up with every save of the text.")
     )
+    # Space-joined search tokens (articles.search); the database's full-text index is built from them.
+    search_headline = models.TextField(_("headline search tokens"), blank=True, editable=False)
+    search_body = models.TextField(_("body search tokens"), blank=True, editable=False)
     listing_date = models.DateField(
         _("listing date"),
         null=True,
@@ -445,11 +482,20 @@ class Article(models.Model):
         self.body = "\n".join(paragraphs(self.body))
         self.character_count = character_count(self.body)
         self.listing_date = self.compute_listing_date()
-        if kwargs.get("update_fields") is None:
+        update_fields = kwargs.get("update_fields")
+        text_changed = update_fields is None or bool(set(update_fields) & set(search.SEARCHED_FIELDS))
+        if text_changed:
+            search.tokenize(self)
+        if update_fields is None:
             self.edit_count += 1
         else:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "listing_date"}
-        super().save(*args, **kwargs)
+            kwargs["update_fields"] = {*update_fields, "listing_date"}
+            if text_changed:
+                kwargs["update_fields"] |= {"search_headline", "search_body"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if text_changed:
+                search.store([self])
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})

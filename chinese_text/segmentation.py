@@ -6,12 +6,13 @@ over those same tokens. Both are given the newsroom's own words (townships, depa
 terms), so that 西属巴街道 or 区教科局 stays one token.
 """
 
+import copy
 import re
 
 import rjieba
 
-WORD = re.compile(r"\w+")
-NOT_WORD = re.compile(r"\W+")
+WORD = re.compile(r"[^\W_]+")
+NOT_WORD = re.compile(r"[\W_]+")
 
 
 def normalize(tokens):
@@ -19,13 +20,23 @@ def normalize(tokens):
     return [word.lower() for token in tokens for word in WORD.findall(token)]
 
 
+# Words every story of the district shares: they say nothing about what one story is about.
+COMMON_WORDS = frozenset({"离石区", "离石", "吕梁", "吕梁市", "本报讯", "全区", "我区", "记者", "通讯员"})
+
+
 class Segmenter:
     def __init__(self, words=()):
-        self.words = frozenset(word for word in words if word)
+        self.words = set()
         self._jieba = rjieba.Jieba()
-        for word in sorted(self.words):
-            self._jieba.add_word(word, None, None)
         self._keyword_extractor = None
+        self.add_words(words)
+
+    def add_words(self, words):
+        """Teach the segmenter more words (cheaper than building a new one)."""
+        for word in sorted(set(words) - self.words):
+            if word:
+                self._jieba.add_word(word, None, None)
+                self.words.add(word)
 
     def cut(self, text):
         """Words as jieba's precise mode cuts them, punctuation included."""
@@ -46,8 +57,9 @@ class Segmenter:
         if self._keyword_extractor is None:
             import jieba.analyse
 
-            self._keyword_extractor = jieba.analyse.TFIDF()
-            # jieba.analyse only calls .cut(): our own cutting, with our words.
+            # A copy shares jieba's idf table, loaded once; it only calls .cut(): ours, with our words.
+            self._keyword_extractor = copy.copy(jieba.analyse.default_tfidf)
             self._keyword_extractor.tokenizer = self
+            self._keyword_extractor.stop_words = self._keyword_extractor.stop_words | COMMON_WORDS
         keywords = self._keyword_extractor.extract_tags(text, topK=count)
         return [word for word in keywords if WORD.fullmatch(word)]

@@ -1,0 +1,262 @@
+"""Search and tagging for stories, on top of chinese_text.
+
+- The dictionary: our own names (townships and aliases, places, departments and short forms, authors,
+  terms) given to the segmenter and the tagger. Each process builds them once and rebuilds them when any
+  of those tables changes (a version number in the shared cache says so).
+- The index: each story's search tokens, space-joined, in Article.search_headline/search_body. PostgreSQL
+  turns them into a generated tsvector column with a GIN index; SQLite keeps an FTS5 table in step here.
+- Queries: SearchResults ranks the newest CANDIDATES matches by relevance (ts_rank or bm25, headline
+  above body) and lists older matches after them by date, so ranking never reads every match of a
+  common word.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import connection, models, transaction
+from django.db.models.expressions import RawSQL
+
+from chinese_text.segmentation import Segmenter
+from chinese_text.tagger import GazetteerTagger
+
+DICTIONARY_VERSION_KEY = "search:dictionary-version"
+CANDIDATES = 1000
+MAX_QUERY_TERMS = 32
+KEYWORD_COUNT = 8
+
+_built = {"version": None, "segmenter": None, "tagger": None}
+
+
+# The dictionary.
+
+
+def _dictionary_version():
+    version = cache.get(DICTIONARY_VERSION_KEY)
+    if version is None:
+        cache.add(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(DICTIONARY_VERSION_KEY)
+    return version
+
+
+def _build():
+    from .models import Author, Department, DepartmentShortName, Place, Term, Township, TownshipAlias
+
+    version = _dictionary_version()
+    if _built["version"] == version:
+        return
+    townships = {township.name: [] for township in Township.objects.all()}
+    for alias in TownshipAlias.objects.select_related("township"):
+        townships[alias.township.name].append(alias.name)
+    places = dict(Place.objects.values_list("name", "township__name"))
+    departments = {department.name: [] for department in Department.objects.all()}
+    for short_name in DepartmentShortName.objects.select_related("department"):
+        departments[short_name.department.name].append(short_name.name)
+    words = [
+        *townships,
+        *(alias for aliases in townships.values() for alias in aliases),
+        *places,
+        *departments,
+        *(short for shorts in departments.values() for short in shorts),
+        *Author.objects.values_list("name", flat=True),
+        *Term.objects.values_list("word", flat=True),
+    ]
+    if _built["segmenter"] is not None and _built["segmenter"].words <= set(words):
+        _built["segmenter"].add_words(words)  # the usual change: a name was added
+    else:
+        _built["segmenter"] = Segmenter(words)
+    _built.update(version=version, tagger=GazetteerTagger(townships, places, departments))
+
+
+def segmenter():
+    _build()
+    return _built["segmenter"]
+
+
+def tagger():
+    _build()
+    return _built["tagger"]
+
+
+def dictionary_changed(sender, instance, **kwargs):
+    """A name was added, renamed or removed: every process rebuilds, and stories naming it are re-indexed."""
+    from .models import Article
+
+    word = getattr(instance, "word", None) or instance.name
+
+    def refresh():
+        cache.set(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        naming = Article.objects.filter(
+            models.Q(headline__contains=word)
+            | models.Q(body__contains=word)
+            | models.Q(kicker__contains=word)
+        )
+        reindex(naming)
+
+    transaction.on_commit(refresh)
+
+
+# The index.
+
+SEARCHED_FIELDS = ("kicker", "headline", "subtitle", "body")
+
+
+def tokenize(article):
+    """Fill the story's search token fields from its text."""
+    cut = segmenter().search_tokens
+    article.search_headline = " ".join(cut(" ".join([article.kicker, article.headline, article.subtitle])))
+    article.search_body = " ".join(cut(article.body))
+
+
+def store(articles):
+    """After the stories' token fields are saved: SQLite's FTS rows, and every story's keywords."""
+    from .models import Article, Keyword
+
+    if not articles:
+        return
+    ids = [article.pk for article in articles]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
+            cursor.executemany(
+                "INSERT INTO article_search (rowid, headline, body) VALUES (%s, %s, %s)",
+                [(article.pk, article.search_headline, article.search_body) for article in articles],
+            )
+    extract = segmenter().keywords
+    words = {
+        article.pk: extract(f"{article.headline}\n{article.body}", KEYWORD_COUNT) for article in articles
+    }
+    all_words = {word for found in words.values() for word in found}
+    Keyword.objects.bulk_create([Keyword(word=word) for word in all_words], ignore_conflicts=True)
+    keyword_ids = dict(Keyword.objects.filter(word__in=all_words).values_list("word", "pk"))
+    through = Article.keywords.through
+    through.objects.filter(article_id__in=ids).delete()
+    through.objects.bulk_create(
+        [
+            through(article_id=pk, keyword_id=keyword_ids[word])
+            for pk, found in words.items()
+            for word in found
+        ]
+    )
+
+
+def remove(article_ids):
+    if connection.vendor == "sqlite" and article_ids:
+        with connection.cursor() as cursor:
+            placeholders = ",".join(["%s"] * len(article_ids))
+            cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({placeholders})", list(article_ids))
+
+
+def article_deleted(sender, instance, **kwargs):
+    remove([instance.pk])
+
+
+def reindex(queryset, batch_size=500, progress=None):
+    """Re-tokenize stories in batches, without saving anything else about them. Returns the characters."""
+    from .models import Article
+
+    characters = 0
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), batch_size):
+        with transaction.atomic():
+            batch = list(Article.objects.filter(pk__in=pks[start : start + batch_size]))
+            for article in batch:
+                tokenize(article)
+                characters += len(article.headline) + len(article.body)
+            Article.objects.bulk_update(batch, ["search_headline", "search_body"])
+            store(batch)
+        if progress:
+            progress(len(batch))
+    return characters
+
+
+# Queries.
+
+
+def query_terms(query):
+    return segmenter().query_terms(query)[:MAX_QUERY_TERMS]
+
+
+def matching(queryset, terms):
+    """The stories of the queryset whose index holds every term."""
+    if not terms:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        condition = RawSQL(
+            "articles_article.search_vector @@ plainto_tsquery('simple', %s)",
+            [" ".join(terms)],
+            output_field=models.BooleanField(),
+        )
+    else:
+        condition = RawSQL(
+            "articles_article.id IN (SELECT rowid FROM article_search WHERE article_search MATCH %s)",
+            [_fts_query(terms)],
+            output_field=models.BooleanField(),
+        )
+    return queryset.filter(condition)
+
+
+def _fts_query(terms):
+    # Terms hold word characters only (chinese_text.segmentation.WORD), so quoting them is enough.
+    return " ".join(f'"{term}"' for term in terms)
+
+
+def relevance(article_ids, terms):
+    """{id: score} for the given stories; higher is more relevant, a headline match above a body match."""
+    if not article_ids:
+        return {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id, ts_rank('{0.1, 0.2, 0.4, 1.0}', search_vector, plainto_tsquery('simple', %s)) "
+                "FROM articles_article WHERE id = ANY(%s)",
+                [" ".join(terms), list(article_ids)],
+            )
+        else:
+            placeholders = ",".join(["%s"] * len(article_ids))
+            cursor.execute(
+                "SELECT rowid, -bm25(article_search, 2.5, 1.0) FROM article_search "
+                f"WHERE article_search MATCH %s AND rowid IN ({placeholders})",
+                [_fts_query(terms), *article_ids],
+            )
+        return dict(cursor.fetchall())
+
+
+class SearchResults:
+    """A query's matches among a queryset of stories, in rank order; sliceable, so it paginates."""
+
+    def __init__(self, queryset, query):
+        self.terms = query_terms(query)
+        self.matches = matching(queryset, self.terms)
+        self._count = None
+        self._ranked = None
+
+    def count(self):
+        if self._count is None:
+            self._count = self.matches.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def ranked_ids(self):
+        """The newest CANDIDATES matches, most relevant first, newer first among equals."""
+        if self._ranked is None:
+            newest = list(
+                self.matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)[:CANDIDATES]
+            )
+            scores = relevance(newest, self.terms)
+            order = {pk: index for index, pk in enumerate(newest)}
+            self._ranked = sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
+        return self._ranked
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            raise TypeError("SearchResults are read a page at a time.")
+        start, stop = window.start or 0, window.stop
+        ids = self.ranked_ids()[start:stop]
+        if stop is None or stop > CANDIDATES:
+            # Past the ranked window the order is by date alone, continuing where the window ended.
+            older = self.matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
+            ids += list(older[max(start, CANDIDATES) : stop])
+        stories = self.matches.for_listing().in_bulk(ids)
+        return [stories[pk] for pk in ids if pk in stories]
