@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chinese_text.diff import character_diff
 
-from . import images, presence, workflow
+from . import images, presence, search, workflow
 from .models import (
     Article,
     Author,
@@ -182,7 +182,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_select_related = ["page__issue"]
-    search_fields = ["headline", "kicker", "subtitle", "body"]
+    search_fields = ["headline"]  # see get_search_results
     date_hierarchy = "created_at"
     autocomplete_fields = ["townships", "departments"]
     # Status, publication and placement change only through the workflow (story page, page assembly).
@@ -213,6 +213,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         stories = workflow.visible_to(super().get_queryset(request), request.user)
         return stories.prefetch_related("bylines__author")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Staff search every status they may see: by words, as readers search, or by part of a headline."""
+        if not search_term.strip():
+            return queryset, False
+        by_words = search.matching(queryset, search.query_terms(search_term))
+        return by_words | queryset.filter(headline__icontains=search_term.strip()), False
 
     def get_ordering(self, request):
         # A reporter's own stories come first, then the newest.

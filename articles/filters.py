@@ -8,6 +8,18 @@ from .models import Author, Department, Township
 DATE_PICKER = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("search"),
+        max_length=100,
+        required=False,
+        error_messages={
+            "max_length": _("Search for at most 100 characters."),
+            "null_characters_not_allowed": _("The search words contain a null character."),
+        },
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
     """The reader's filters on story lists: /articles/?township=…&department=…&author=…&date_after=…"""
 

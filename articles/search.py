@@ -222,7 +222,7 @@ def relevance(article_ids, terms):
 
 
 class SearchResults:
-    """A query's matches among a queryset of stories, in rank order; sliceable, so it paginates."""
+    """A query's matches among a queryset of stories (read as the queryset says), in rank order; sliceable."""
 
     def __init__(self, queryset, query):
         self.terms = query_terms(query)
@@ -258,5 +258,5 @@ class SearchResults:
             # Past the ranked window the order is by date alone, continuing where the window ended.
             older = self.matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
             ids += list(older[max(start, CANDIDATES) : stop])
-        stories = self.matches.for_listing().in_bulk(ids)
+        stories = self.matches.in_bulk(ids)
         return [stories[pk] for pk in ids if pk in stories]

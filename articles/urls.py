@@ -8,6 +8,7 @@ app_name = "articles"
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("articles/", public_page(views.ArticleListView.as_view()), name="list"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("articles/<int:pk>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
     path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     path("townships/", public_page(views.TownshipListView.as_view()), name="townships"),

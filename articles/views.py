@@ -8,11 +8,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from chinese_text.highlight import marked, snippet
 from issues.models import Issue
 
 from . import workflow
-from .filters import ArticleFilter
+from .filters import ArticleFilter, SearchForm
 from .models import Article, Author, Department, Township
+from .search import SearchResults
 
 
 class PublishedArticlesMixin:
@@ -43,6 +45,28 @@ class HomeView(TemplateView):
 class ArticleListView(PublishedArticlesMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
+
+
+class SearchView(ArticleListView):
+    """/search/?q=…: the list's filters, and with a query its matches ranked by relevance and marked."""
+
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        results = None
+        if query:
+            results = SearchResults(kwargs.get("object_list", self.object_list), query)
+            kwargs["object_list"] = results
+        elif form.errors:
+            kwargs["object_list"] = Article.objects.none()
+        context = super().get_context_data(search_form=form, query=query, results=results, **kwargs)
+        if results is not None:
+            for article in context["object_list"]:
+                article.marked_headline = marked(article.headline, results.terms)
+                article.snippet = snippet(article.body, results.terms)
+        return context
 
 
 class TaggedArticleListView(PublishedArticlesMixin, ListView):

@@ -13,7 +13,10 @@ def marked(text, terms):
     for match in pattern.finditer(text):
         if match.start() > start:
             parts.append((text[start : match.start()], False))
-        parts.append((match.group(), True))
+        if parts and parts[-1][1] and match.start() == start:
+            parts[-1] = (parts[-1][0] + match.group(), True)  # 健步 + 走: one mark
+        else:
+            parts.append((match.group(), True))
         start = match.end()
     if start < len(text):
         parts.append((text[start:], False))

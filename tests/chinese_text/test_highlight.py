@@ -22,3 +22,7 @@ def test_snippet_shows_the_window_around_the_first_match():
 def test_snippet_without_a_match_is_the_start():
     parts = snippet("近日，城北街道举办活动。", ["书画"], width=6)
     assert parts == [("近日，城北街…", False)]
+
+
+def test_adjacent_matches_make_one_mark():
+    assert marked("开展健步走活动", ["健步", "走"]) == [("开展", False), ("健步走", True), ("活动", False)]

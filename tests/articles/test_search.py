@@ -1,0 +1,168 @@
+"""Search: relevance on the demo page and on composed stories, filters, highlighting, bad queries, and the
+index kept in step. CI runs this file on SQLite (FTS5, bm25) and on PostgreSQL (tsvector, ts_rank)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from articles import search
+from articles.models import Article, Author, Term, Township
+from tests.factories import ArticleFactory, PageFactory, staff_member
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, q, **filters):
+    response = client.get(reverse("articles:search"), {"q": q, **filters})
+    assert response.status_code == 200
+    return [article.headline for article in response.context["object_list"]]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("健步走", "城北街道开展“迎新年”健步走活动"),
+        ("零学困", "离石一中和朝阳小学举行深度合作签约仪式"),
+        ("书画", "离石区统一战线同心书画院举行成立揭牌仪式暨首届书画作品展"),
+        ("妇联 基层", "离石区妇联社会治理创新工作成效显著"),
+        ("教育", "栉风沐雨砥砺前行"),
+        ("论党的宣传思想工作", "吴城镇集中学习《论党的宣传思想工作》"),
+    ],
+)
+def test_the_demo_page_answers_each_query_with_its_story_first(client, demo, query, first):
+    assert found(client, query)[0] == first
+
+
+@pytest.fixture
+def page():
+    return PageFactory(issue__published=True, issue__date=datetime.date(2021, 1, 5))
+
+
+def story(page, position, headline, body="近日召开会议。", **fields):
+    return ArticleFactory(
+        published=True, page=page, position=position, headline=headline, body=body, **fields
+    )
+
+
+def test_a_headline_match_ranks_above_a_body_match(client, page):
+    story(page, 1, "信义镇召开会议", "会上提到了红枣产业。")
+    story(page, 2, "信义镇红枣喜获丰收", "今年红枣产量创新高。")
+    assert found(client, "红枣") == ["信义镇红枣喜获丰收", "信义镇召开会议"]
+
+
+def test_among_equals_the_newer_story_comes_first(client, page):
+    later = PageFactory(issue__published=True, issue__date=datetime.date(2021, 2, 1))
+    older, newer = story(page, 1, "核桃丰收", "核桃丰收。"), story(later, 1, "核桃丰收", "核桃丰收。")
+    response = client.get(reverse("articles:search"), {"q": "核桃"})
+    assert list(response.context["object_list"]) == [newer, older]
+
+
+def test_every_word_of_the_query_must_match(client, page):
+    story(page, 1, "红枣丰收", "红枣产业。")
+    story(page, 2, "核桃丰收", "核桃产业。")
+    assert found(client, "红枣 丰收") == ["红枣丰收"]
+
+
+def test_only_published_stories_are_found_whatever_the_query_string(client, page):
+    story(page, 1, "红枣丰收")
+    ArticleFactory(headline="红枣草稿", body="红枣。")
+    assert found(client, "红枣", status="draft", preview="1") == ["红枣丰收"]
+
+
+def test_staff_search_in_the_admin_covers_drafts(client, page):
+    story(page, 1, "红枣丰收")
+    ArticleFactory(headline="红枣草稿", body="红枣。")
+    client.force_login(staff_member("编辑"))
+    response = client.get(reverse("admin:articles_article_changelist"), {"q": "红枣"})
+    assert {article.headline for article in response.context["cl"].result_list} == {"红枣丰收", "红枣草稿"}
+
+
+def test_search_combines_with_the_list_filters(client, page):
+    in_xinyi = story(page, 1, "信义镇红枣丰收")
+    in_xinyi.townships.add(Township.objects.get(name="信义镇"))
+    story(page, 2, "吴城镇红枣丰收")
+    assert found(client, "红枣", township="xinyi-zhen") == ["信义镇红枣丰收"]
+    assert found(client, "红枣", date_after="2021-01-06") == []
+
+
+def test_results_are_counted_paginated_and_marked(client, page):
+    for position in range(1, 26):
+        story(page, position, f"红枣丰收第{position}篇", "今年的红枣又红又甜。")
+    response = client.get(reverse("articles:search"), {"q": "红枣"})
+    assert response.context["paginator"].count == 25
+    content = response.content.decode()
+    assert "找到 25 篇" in content
+    assert "<mark>红枣</mark>" in content
+    assert len(found(client, "红枣", page=2)) == 5
+    assert client.get(reverse("articles:search"), {"q": "红枣", "page": 3}).status_code == 404
+
+
+def test_an_empty_query_gives_the_filter_page(client, page):
+    story(page, 1, "红枣丰收")
+    response = client.get(reverse("articles:search"), {"q": "  "})
+    assert response.context["results"] is None
+    assert [article.headline for article in response.context["object_list"]] == ["红枣丰收"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("，。！？……", "输入要搜索的词"), ("\x00红枣", "空字符"), ("红枣" * 2500, "最多 100 个字")],
+)
+def test_bad_queries_get_a_clean_answer(client, page, query, message):
+    story(page, 1, "红枣丰收")
+    response = client.get(reverse("articles:search"), {"q": query})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert list(response.context["object_list"]) == []
+
+
+def test_the_index_follows_edits_and_deletions(client, page):
+    article = story(page, 1, "红枣丰收")
+    article.headline = "核桃丰收"
+    article.save()
+    assert found(client, "红枣") == []
+    assert found(client, "核桃") == ["核桃丰收"]
+    article.delete()
+    assert found(client, "核桃") == []
+
+
+def test_a_new_name_becomes_one_token_and_its_stories_are_reindexed(
+    client, page, django_capture_on_commit_callbacks
+):
+    story(page, 1, "骨脊山下千树塔景区开园", "千树塔景区迎来游客。")
+    assert "千树塔景区" not in search.segmenter().search_tokens("千树塔景区")
+    with django_capture_on_commit_callbacks(execute=True):
+        Term.objects.create(word="千树塔景区")
+    assert "千树塔景区" in search.segmenter().search_tokens("千树塔景区")
+    assert found(client, "千树塔景区") == ["骨脊山下千树塔景区开园"]
+
+
+def test_author_names_stay_whole(page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        Author.objects.create(name="高裕鹏")
+    assert "高裕鹏" in search.segmenter().cut("记者高裕鹏报道")
+
+
+def test_rebuild_search_index_restores_an_emptied_index(client, page, capsys):
+    story(page, 1, "红枣丰收", "红枣产业。")
+    Article.objects.update(search_headline="", search_body="")
+    search.remove(list(Article.objects.values_list("pk", flat=True)))
+    assert found(client, "红枣") == []
+    call_command("rebuild_search_index")
+    assert "1" in capsys.readouterr().out
+    assert found(client, "红枣") == ["红枣丰收"]
+
+
+def test_stories_get_keywords(page):
+    article = story(
+        page, 1, "信义镇红枣丰收", "信义镇红枣喜获丰收，红枣加工企业忙生产。红枣产业带动农民增收。"
+    )
+    assert "红枣" in set(article.keywords.values_list("word", flat=True))
