@@ -22,6 +22,7 @@ from .models import (
     DepartmentShortName,
     Photo,
     Place,
+    Term,
     Township,
     TownshipAlias,
     Transition,
@@ -71,6 +72,12 @@ class DepartmentAdmin(admin.ModelAdmin):
     @admin.display(description=_("short names"))
     def short_name_list(self, department):
         return "、".join(short_name.name for short_name in department.short_names.all())
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["word", "note"]
+    search_fields = ["word", "note"]
 
 
 @admin.register(Author)
@@ -127,6 +134,20 @@ class ArticleAdminForm(forms.ModelForm):
     """The story form, refusing a save based on an older text than the stored one."""
 
     edit_count_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    suggested_townships = forms.ModelMultipleChoiceField(
+        Township.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("suggested townships"),
+        help_text=_("Named in the saved text but not yet tagged. Tick the ones to add."),
+    )
+    suggested_departments = forms.ModelMultipleChoiceField(
+        Department.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("suggested departments"),
+        help_text=_("Named in the saved text but not yet tagged. Tick the ones to add."),
+    )
 
     class Meta:
         model = Article
@@ -137,6 +158,14 @@ class ArticleAdminForm(forms.ModelForm):
         self.stale_changes = []
         if self.instance.pk:
             self.fields["edit_count_seen"].initial = self.instance.edit_count
+            suggested = self.instance.suggested_tags()
+            self.fields["suggested_townships"].queryset = suggested.townships
+            self.fields["suggested_departments"].queryset = suggested.departments
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.townships.add(*self.cleaned_data.get("suggested_townships", []))
+        self.instance.departments.add(*self.cleaned_data.get("suggested_departments", []))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -195,11 +224,24 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_by",
         "created_at",
         "updated_at",
+        "keyword_list",
     ]
     inlines = [BylineInline, PhotoInline]
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subtitle", "source", "body", "edit_count_seen"]}),
-        (_("Tags"), {"fields": ["townships", "departments", "event_date"]}),
+        (
+            _("Tags"),
+            {
+                "fields": [
+                    "townships",
+                    "suggested_townships",
+                    "departments",
+                    "suggested_departments",
+                    "event_date",
+                    "keyword_list",
+                ]
+            },
+        ),
         (_("Placement and status"), {"fields": ["page", "position", "status", "published_at"]}),
         (
             _("Record"),
@@ -209,6 +251,20 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return self.fieldsets
+        # A new story has no saved text to suggest tags from, nor keywords.
+        hidden = {"suggested_townships", "suggested_departments", "keyword_list"}
+        return [
+            (name, {**options, "fields": [field for field in options["fields"] if field not in hidden]})
+            for name, options in self.fieldsets
+        ]
+
+    @admin.display(description=_("keywords"))
+    def keyword_list(self, article):
+        return "、".join(keyword.word for keyword in article.keywords.all()) or "—"
 
     def get_queryset(self, request):
         stories = workflow.visible_to(super().get_queryset(request), request.user)

@@ -1,4 +1,5 @@
 import re
+from typing import NamedTuple
 
 import reversion
 from django.conf import settings
@@ -342,6 +343,11 @@ class Author(models.Model):
             )
 
 
+class SuggestedTags(NamedTuple):
+    townships: models.QuerySet
+    departments: models.QuerySet
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of what readers may see: every public view, feed and sitemap uses it."""
@@ -357,7 +363,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.for_listing()
+        return self.for_listing().prefetch_related("keywords")
 
 
 @reversion.register()
@@ -539,18 +545,45 @@ class Article(models.Model):
         )
 
     def related(self, limit=5):
-        """Published stories sharing a township or department with this one, newest first."""
+        """Published stories sharing keywords with this one (most shared first), then its townships, then
+        its departments; newest first among equals."""
+        keywords = [keyword.pk for keyword in self.keywords.all()]
         townships = [township.pk for township in self.townships.all()]
         departments = [department.pk for department in self.departments.all()]
-        if not townships and not departments:
+        if not (keywords or townships or departments):
             return Article.objects.none()
+        shared_keywords = (
+            Article.keywords.through.objects.filter(article=models.OuterRef("pk"), keyword__in=keywords)
+            .values("article")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        same_township = models.Exists(
+            Article.townships.through.objects.filter(article=models.OuterRef("pk"), township__in=townships)
+        )
         return (
             Article.objects.published()
             .for_listing()
-            .filter(models.Q(townships__in=townships) | models.Q(departments__in=departments))
+            .filter(
+                models.Q(keywords__in=keywords)
+                | models.Q(townships__in=townships)
+                | models.Q(departments__in=departments)
+            )
             .exclude(pk=self.pk)
             .distinct()
-            .order_by("-listing_date", "-pk")[:limit]
+            .annotate(
+                shared_keywords=Coalesce(models.Subquery(shared_keywords), 0), same_township=same_township
+            )
+            .order_by("-shared_keywords", "-same_township", "-listing_date", "-pk")[:limit]
+        )
+
+    def suggested_tags(self):
+        """Townships and departments the text names (the gazetteer tagger) that are not tagged yet."""
+        text = "\n".join([self.kicker, self.headline, self.subtitle, self.body])
+        tags = search.tagger().tag(text)
+        return SuggestedTags(
+            townships=Township.objects.filter(name__in=tags.townships).exclude(articles=self),
+            departments=Department.objects.filter(name__in=tags.departments).exclude(articles=self),
         )
 
     def page_neighbours(self):

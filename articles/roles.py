@@ -22,6 +22,7 @@ ROLE_PERMISSIONS = {
             "author": ("add", "view"),
             "transition": ("view",),
             "comment": ("add", "view"),
+            "term": ("view",),
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("view",), "page": ("view",)},
@@ -34,6 +35,7 @@ ROLE_PERMISSIONS = {
             "author": ("add", "change", "view"),
             "transition": ("view",),
             "comment": ("add", "view"),
+            "term": ("add", "change", "view"),
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("add", "change", "view"), "page": ("add", "change", "delete", "view")},
@@ -42,7 +44,7 @@ ROLE_PERMISSIONS = {
         "articles": {
             **{
                 model: ("add", "change", "delete", "view")
-                for model in ("byline", "photo", "author", "transition", "comment", *GAZETTEER_MODELS)
+                for model in ("byline", "photo", "author", "transition", "comment", "term", *GAZETTEER_MODELS)
             },
             "article": ("add", "change", "delete", "view", "review", "sign_off", "publish"),
         },

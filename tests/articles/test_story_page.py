@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Township
+from articles.models import Keyword, Township
 from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,24 @@ def test_related_stories_share_a_township_and_are_published(client, page):
     main = story(page, 1, "主稿")
     other = story(page, 2, "同镇稿件")
     story(page, 3, "同镇草稿", published=False)
-    ArticleFactory(published=True, headline="无关稿件")
+    ArticleFactory(published=True, headline="无关稿件", body="市场上的苹果价格平稳。")
     assert list(client.get(main.get_absolute_url()).context["related"]) == [other]
+
+
+def test_related_stories_rank_by_shared_keywords_then_township_then_date(client, page):
+    words = {word: Keyword.objects.create(word=word) for word in ("红枣", "加工", "合作社", "增收")}
+    main = story(page, 1, "主稿")
+    main.keywords.set(words.values())
+    two_shared = ArticleFactory(published=True, page=page, position=2, headline="两词")
+    two_shared.keywords.set([words["红枣"], words["加工"]])
+    one_shared_same_township = story(page, 3, "一词同镇")
+    one_shared_same_township.keywords.set([words["增收"]])
+    one_shared = ArticleFactory(published=True, page=page, position=4, headline="一词")
+    one_shared.keywords.set([words["合作社"]])
+    same_township_only = story(page, 5, "同镇")
+    same_township_only.keywords.clear()
+    related = client.get(main.get_absolute_url()).context["related"]
+    assert [article.headline for article in related] == ["两词", "一词同镇", "一词", "同镇"]
 
 
 def test_share_card_and_structured_data(client, page):
