@@ -45,8 +45,10 @@ class Segmenter:
     def search_tokens(self, text):
         """Tokens for the index and for queries: each word, and also the shorter words inside long ones
         (统一战线 → 统一, 战线, 统一战线), so that a reader's shorter word still finds the story."""
-        # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries.
-        return normalize(self._jieba.cut_for_search(NOT_WORD.sub(" ", text)))
+        # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries,
+        # and leaves nothing between the words but spaces.
+        words = self._jieba.cut_for_search(NOT_WORD.sub(" ", text).lower())
+        return [word for word in words if not word.isspace()]
 
     def query_terms(self, text):
         """The distinct search tokens of a query, longest first (the order highlighting wants)."""
