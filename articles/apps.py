@@ -9,7 +9,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import search
+        from . import checks, search  # noqa: F401 - checks registers itself
         from .models import (
             Article,
             Author,

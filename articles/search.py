@@ -11,7 +11,6 @@
 """
 
 import uuid
-from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
@@ -118,9 +117,9 @@ def store(articles, using=None):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
-            cursor.executemany(
-                "INSERT INTO article_search (rowid, headline, body) VALUES (%s, %s, %s)",
-                [(article.pk, article.search_headline, article.search_body) for article in articles],
+            rows = [(article.pk, article.search_headline, article.search_body) for article in articles]
+            cursor.execute(
+                f"INSERT INTO article_search (rowid, headline, body) VALUES {_values(rows)}", _flat(rows)
             )
     extract = (using or segmenter()).keywords
     words = {
@@ -133,10 +132,20 @@ def store(articles, using=None):
     # Plain SQL: building tens of thousands of through-model instances costs more than writing the rows.
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {through} WHERE article_id IN ({','.join(['%s'] * len(ids))})", ids)
-        cursor.executemany(
-            f"INSERT INTO {through} (article_id, keyword_id) VALUES (%s, %s)",
-            [(pk, keyword_ids[word]) for pk, found in words.items() for word in found],
-        )
+        rows = [(pk, keyword_ids[word]) for pk, found in words.items() for word in found]
+        if rows:
+            cursor.execute(
+                f"INSERT INTO {through} (article_id, keyword_id) VALUES {_values(rows)}", _flat(rows)
+            )
+
+
+# One multi-row statement: executemany runs one statement per row on PostgreSQL.
+def _values(rows):
+    return ", ".join(["(" + ", ".join(["%s"] * len(rows[0])) + ")"] * len(rows))
+
+
+def _flat(rows):
+    return [value for row in rows for value in row]
 
 
 def remove(article_ids):
@@ -164,10 +173,13 @@ def reindex(queryset, batch_size=500, progress=None):
             for article in batch:
                 tokenize(article, using)
                 characters += len(article.headline) + len(article.body)
+            rows = [(article.pk, article.search_headline, article.search_body) for article in batch]
             with connection.cursor() as cursor:
-                cursor.executemany(
-                    "UPDATE articles_article SET search_headline = %s, search_body = %s WHERE id = %s",
-                    [(article.search_headline, article.search_body, article.pk) for article in batch],
+                cursor.execute(
+                    f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
+                    "SET search_headline = tokens.headline, search_body = tokens.body "
+                    "FROM tokens WHERE articles_article.id = tokens.id",
+                    _flat(rows),
                 )
             store(batch, using)
         if progress:
@@ -228,20 +240,6 @@ def relevance(article_ids, terms):
         return {pk: score for pk, score in cursor.fetchall() if pk in wanted}
 
 
-@contextmanager
-def planner(**switches):
-    """Set PostgreSQL planner switches (enable_seqscan=False…) for the queries inside; elsewhere nothing."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name, on in switches.items():
-            cursor.execute(f"SET LOCAL {name} = {'on' if on else 'off'}")
-        yield
-        for name in switches:
-            cursor.execute(f"RESET {name}")
-
-
 class SearchResults:
     """A query's matches among a queryset of stories (read as the queryset says), in rank order; sliceable."""
 
@@ -253,10 +251,7 @@ class SearchResults:
 
     def count(self):
         if self._count is None:
-            # PostgreSQL prices @@ as cheap, so for a common word it would test every story's tsvector,
-            # each read from TOAST (250 ms at 100k stories); the GIN bitmap needs no recheck (20 ms).
-            with planner(enable_seqscan=False):
-                self._count = self.matches.count()
+            self._count = self.matches.count()
         return self._count
 
     def __len__(self):
@@ -265,16 +260,15 @@ class SearchResults:
     def ranked_ids(self):
         """The newest CANDIDATES matches, most relevant first, newer first among equals."""
         if self._ranked is None:
-            by_date = self.matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
-            # Walking the date index pays a tsvector test per story passed over: cheap when matches are
-            # dense, but with few matches (a filter, a rarer word) reading them all from the GIN bitmap is.
-            dense = self.count() > 10 * CANDIDATES
-            with planner(enable_seqscan=False, enable_indexscan=dense):
-                newest = list(by_date[:CANDIDATES])
+            newest = list(self._by_date(self.matches)[:CANDIDATES])
             scores = relevance(newest, self.terms)
             order = {pk: index for index, pk in enumerate(newest)}
             self._ranked = sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
         return self._ranked
+
+    @staticmethod
+    def _by_date(matches):
+        return matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
 
     def __getitem__(self, window):
         if not isinstance(window, slice):
@@ -283,7 +277,6 @@ class SearchResults:
         ids = self.ranked_ids()[start:stop]
         if stop is None or stop > CANDIDATES:
             # Past the ranked window the order is by date alone, continuing where the window ended.
-            older = self.matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
-            ids += list(older[max(start, CANDIDATES) : stop])
+            ids += list(self._by_date(self.matches)[max(start, CANDIDATES) : stop])
         stories = self.matches.in_bulk(ids)
         return [stories[pk] for pk in ids if pk in stories]

@@ -47,6 +47,10 @@ def run(query, township=None):
     return count, page
 
 
+def shorten(text, length):
+    return text[:length] + ("…" if len(text) > length else "")
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -94,9 +98,9 @@ def plans():
                 continue
             with connection.cursor() as cursor:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
-                plan = "\n".join(row[0] for row in cursor.fetchall())
+                plan = "\n".join(shorten(row[0], 160) for row in cursor.fetchall())
             seq = "Seq Scan on articles_article" in plan
-            print("```\n" + sql[:300] + ("…" if len(sql) > 300 else "") + "\n")
+            print("```\n" + shorten(sql, 300) + "\n")
             print(plan + "\n```")
             print(f"sequential scan over all stories: {'YES' if seq else 'no'}\n")
 

@@ -43,16 +43,22 @@ class Segmenter:
         return self._jieba.cut(text)
 
     def search_tokens(self, text):
-        """Tokens for the index and for queries: each word, and also the shorter words inside long ones
+        """Tokens for the index: each word, and also the shorter words inside long ones
         (统一战线 → 统一, 战线, 统一战线), so that a reader's shorter word still finds the story."""
-        # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries,
-        # and leaves nothing between the words but spaces.
-        words = self._jieba.cut_for_search(NOT_WORD.sub(" ", text).lower())
-        return [word for word in words if not word.isspace()]
+        return self._words(self._jieba.cut_for_search, text)
 
     def query_terms(self, text):
-        """The distinct search tokens of a query, longest first (the order highlighting wants)."""
-        return sorted(set(self.search_tokens(text)), key=lambda term: (-len(term), term))
+        """The distinct words of a query, longest first (the order highlighting wants).
+
+        Whole words suffice: the index holds every whole word as well as the shorter words inside it.
+        """
+        return sorted(set(self._words(self._jieba.cut, text)), key=lambda term: (-len(term), term))
+
+    @staticmethod
+    def _words(cut, text):
+        # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries,
+        # and leaves nothing between the words but spaces.
+        return [word for word in cut(NOT_WORD.sub(" ", text).lower()) if not word.isspace()]
 
     def keywords(self, text, count=8):
         """The words that characterize the text most, by TF-IDF with jieba's idf table."""

@@ -46,6 +46,7 @@ PUBLIC_PATHS = [
     "/issues/1/1/",
     "/feed/",
     "/sitemap.xml",
+    "/search/",
 ]
 
 BAD_QUERIES = [

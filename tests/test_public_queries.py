@@ -37,6 +37,8 @@ PUBLIC_URLS = [
     "/townships/chengbei-jiedao/feed/",
     "/departments/qu-fulian/feed/",
     "/sitemap.xml",
+    "/search/?q=健步走",
+    "/search/?q=健步走&township=chengbei-jiedao&page=1",
 ]
 
 
