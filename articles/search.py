@@ -113,46 +113,51 @@ def store(articles, using=None):
 
     if not articles:
         return
-    ids = [article.pk for article in articles]
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({','.join(['%s'] * len(ids))})", ids)
-            rows = [(article.pk, article.search_headline, article.search_body) for article in articles]
-            cursor.execute(
-                f"INSERT INTO article_search (rowid, headline, body) VALUES {_values(rows)}", _flat(rows)
-            )
     extract = (using or segmenter()).keywords
-    words = {
+    keywords = {
         article.pk: extract(f"{article.headline}\n{article.body}", KEYWORD_COUNT) for article in articles
     }
-    all_words = {word for found in words.values() for word in found}
-    Keyword.objects.bulk_create([Keyword(word=word) for word in all_words], ignore_conflicts=True)
-    keyword_ids = dict(Keyword.objects.filter(word__in=all_words).values_list("word", "pk"))
-    through = Article.keywords.through._meta.db_table
-    # Plain SQL: building tens of thousands of through-model instances costs more than writing the rows.
+    ids = [article.pk for article in articles]
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {through} WHERE article_id IN ({','.join(['%s'] * len(ids))})", ids)
-        rows = [(pk, keyword_ids[word]) for pk, found in words.items() for word in found]
-        if rows:
-            cursor.execute(
-                f"INSERT INTO {through} (article_id, keyword_id) VALUES {_values(rows)}", _flat(rows)
-            )
+        if connection.vendor == "sqlite":
+            cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({_placeholders(ids)})", ids)
+            rows = [(article.pk, article.search_headline, article.search_body) for article in articles]
+            _insert(cursor, "article_search", ("rowid", "headline", "body"), rows)
+        all_words = {word for found in keywords.values() for word in found}
+        Keyword.objects.bulk_create([Keyword(word=word) for word in all_words], ignore_conflicts=True)
+        keyword_ids = dict(Keyword.objects.filter(word__in=all_words).values_list("word", "pk"))
+        # Plain SQL: building thousands of through-model instances costs more than writing the rows.
+        through = Article.keywords.through._meta.db_table
+        cursor.execute(f"DELETE FROM {through} WHERE article_id IN ({_placeholders(ids)})", ids)
+        rows = [(pk, keyword_ids[word]) for pk, found in keywords.items() for word in found]
+        _insert(cursor, through, ("article_id", "keyword_id"), rows)
 
 
-# One multi-row statement: executemany runs one statement per row on PostgreSQL.
+# Multi-row statements: executemany sends PostgreSQL one statement per row.
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values))
+
+
 def _values(rows):
-    return ", ".join(["(" + ", ".join(["%s"] * len(rows[0])) + ")"] * len(rows))
+    return ", ".join([f"({_placeholders(rows[0])})"] * len(rows))
 
 
 def _flat(rows):
     return [value for row in rows for value in row]
 
 
+def _insert(cursor, table, columns, rows):
+    if rows:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {_values(rows)}", _flat(rows))
+
+
 def remove(article_ids):
     if connection.vendor == "sqlite" and article_ids:
         with connection.cursor() as cursor:
-            placeholders = ",".join(["%s"] * len(article_ids))
-            cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({placeholders})", list(article_ids))
+            article_ids = list(article_ids)
+            cursor.execute(
+                f"DELETE FROM article_search WHERE rowid IN ({_placeholders(article_ids)})", article_ids
+            )
 
 
 def article_deleted(sender, instance, **kwargs):
@@ -167,20 +172,19 @@ def reindex(queryset, batch_size=500, progress=None):
     using = segmenter()
     pks = list(queryset.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(pks), batch_size):
-        with transaction.atomic():
-            chunk = pks[start : start + batch_size]
-            batch = list(Article.objects.filter(pk__in=chunk).only("kicker", "headline", "subtitle", "body"))
-            for article in batch:
-                tokenize(article, using)
-                characters += len(article.headline) + len(article.body)
-            rows = [(article.pk, article.search_headline, article.search_body) for article in batch]
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
-                    "SET search_headline = tokens.headline, search_body = tokens.body "
-                    "FROM tokens WHERE articles_article.id = tokens.id",
-                    _flat(rows),
-                )
+        chunk = pks[start : start + batch_size]
+        batch = list(Article.objects.filter(pk__in=chunk).only("kicker", "headline", "subtitle", "body"))
+        for article in batch:
+            tokenize(article, using)
+            characters += len(article.headline) + len(article.body)
+        rows = [(article.pk, article.search_headline, article.search_body) for article in batch]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
+                "SET search_headline = tokens.headline, search_body = tokens.body "
+                "FROM tokens WHERE articles_article.id = tokens.id",
+                _flat(rows),
+            )
             store(batch, using)
         if progress:
             progress(len(batch))
