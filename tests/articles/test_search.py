@@ -166,3 +166,11 @@ def test_stories_get_keywords(page):
         page, 1, "信义镇红枣丰收", "信义镇红枣喜获丰收，红枣加工企业忙生产。红枣产业带动农民增收。"
     )
     assert "红枣" in set(article.keywords.values_list("word", flat=True))
+
+
+def test_the_segmenter_is_built_once_per_process_and_learns_new_names(django_capture_on_commit_callbacks):
+    first = search.segmenter()
+    assert search.segmenter() is first
+    with django_capture_on_commit_callbacks(execute=True):
+        Term.objects.create(word="千年古村落")
+    assert "千年古村落" in search.segmenter().words
