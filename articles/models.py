@@ -440,9 +440,6 @@ class Article(models.Model):
     edit_count = models.PositiveIntegerField(
         _("edit count"), default=0, editable=False, help_text=_("Goes up with every save of the text.")
     )
-    # Space-joined search tokens (articles.search); the database's full-text index is built from them.
-    search_headline = models.TextField(_("headline search tokens"), blank=True, editable=False)
-    search_body = models.TextField(_("body search tokens"), blank=True, editable=False)
     listing_date = models.DateField(
         _("listing date"),
         null=True,
@@ -490,18 +487,14 @@ class Article(models.Model):
         self.listing_date = self.compute_listing_date()
         update_fields = kwargs.get("update_fields")
         text_changed = update_fields is None or bool(set(update_fields) & set(search.SEARCHED_FIELDS))
-        if text_changed:
-            search.tokenize(self)
         if update_fields is None:
             self.edit_count += 1
         else:
             kwargs["update_fields"] = {*update_fields, "listing_date"}
-            if text_changed:
-                kwargs["update_fields"] |= {"search_headline", "search_body"}
         with transaction.atomic():
             super().save(*args, **kwargs)
             if text_changed:
-                search.store([self])
+                search.index([self])
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})

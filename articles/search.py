@@ -3,14 +3,15 @@
 - The dictionary: our own names (townships and aliases, places, departments and short forms, authors,
   terms) given to the segmenter and the tagger. Each process builds them once and rebuilds them when any
   of those tables changes (a version number in the shared cache says so).
-- The index: each story's search tokens, space-joined, in Article.search_headline/search_body. PostgreSQL
-  turns them into a generated tsvector column with a GIN index; SQLite keeps an FTS5 table in step here.
+- The index: each story's search tokens, written here whenever its text is saved: into a tsvector column
+  with a GIN index on PostgreSQL, an FTS5 table on SQLite. Both live outside Django's model fields.
 - Queries: SearchResults ranks the newest CANDIDATES matches by relevance (ts_rank or bm25, headline
   above body) and lists older matches after them by date, so ranking never reads every match of a
   common word.
 """
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
@@ -100,28 +101,49 @@ def dictionary_changed(sender, instance, **kwargs):
 SEARCHED_FIELDS = ("kicker", "headline", "subtitle", "body")
 
 
-def tokenize(article, using=None):
-    """Fill the story's search token fields from its text (using a given segmenter saves a lookup)."""
-    cut = (using or segmenter()).search_tokens
-    article.search_headline = " ".join(cut(" ".join([article.kicker, article.headline, article.subtitle])))
-    article.search_body = " ".join(cut(article.body))
+def index(articles, using=None):
+    """Write the stories' search tokens into the database's index, and their keywords. Returns the characters.
+
+    PostgreSQL keeps a tsvector column beside the story (headline weighted A, body B); SQLite an FTS5 row.
+    """
+    return write_index(*cut_for_index(articles, using or segmenter()))
 
 
-def store(articles, using=None):
-    """After the stories' token fields are saved: SQLite's FTS rows, and every story's keywords."""
+def cut_for_index(articles, using):
+    """Index rows (id, headline tokens, body tokens), keywords and length: the part needing no database."""
+    rows = [
+        (
+            article.pk,
+            " ".join(using.search_tokens(" ".join([article.kicker, article.headline, article.subtitle]))),
+            " ".join(using.search_tokens(article.body)),
+        )
+        for article in articles
+    ]
+    keywords = {
+        article.pk: using.keywords(f"{article.headline}\n{article.body}", KEYWORD_COUNT)
+        for article in articles
+    }
+    characters = sum(len(article.headline) + len(article.body) for article in articles)
+    return rows, keywords, characters
+
+
+def write_index(rows, keywords, characters):
     from .models import Article, Keyword
 
-    if not articles:
-        return
-    extract = (using or segmenter()).keywords
-    keywords = {
-        article.pk: extract(f"{article.headline}\n{article.body}", KEYWORD_COUNT) for article in articles
-    }
-    ids = [article.pk for article in articles]
+    if not rows:
+        return 0
+    ids = [row[0] for row in rows]
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
+                "SET search_vector = setweight(to_tsvector('simple', tokens.headline), 'A') "
+                "|| setweight(to_tsvector('simple', tokens.body), 'B') "
+                "FROM tokens WHERE articles_article.id = tokens.id",
+                _flat(rows),
+            )
+        else:
             cursor.execute(f"DELETE FROM article_search WHERE rowid IN ({_placeholders(ids)})", ids)
-            rows = [(article.pk, article.search_headline, article.search_body) for article in articles]
             _insert(cursor, "article_search", ("rowid", "headline", "body"), rows)
         all_words = {word for found in keywords.values() for word in found}
         Keyword.objects.bulk_create([Keyword(word=word) for word in all_words], ignore_conflicts=True)
@@ -129,8 +151,60 @@ def store(articles, using=None):
         # Plain SQL: building thousands of through-model instances costs more than writing the rows.
         through = Article.keywords.through._meta.db_table
         cursor.execute(f"DELETE FROM {through} WHERE article_id IN ({_placeholders(ids)})", ids)
-        rows = [(pk, keyword_ids[word]) for pk, found in keywords.items() for word in found]
-        _insert(cursor, through, ("article_id", "keyword_id"), rows)
+        pairs = [(pk, keyword_ids[word]) for pk in ids for word in keywords[pk]]
+        _insert(cursor, through, ("article_id", "keyword_id"), pairs)
+    return characters
+
+
+def remove(article_ids):
+    """Take stories out of the index (their keywords stay)."""
+    article_ids = list(article_ids)
+    if not article_ids:
+        return
+    where = f"IN ({_placeholders(article_ids)})"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"UPDATE articles_article SET search_vector = NULL WHERE id {where}", article_ids)
+        else:
+            cursor.execute(f"DELETE FROM article_search WHERE rowid {where}", article_ids)
+
+
+def article_deleted(sender, instance, **kwargs):
+    if connection.vendor == "sqlite":  # PostgreSQL's index column went with the row
+        remove([instance.pk])
+
+
+def reindex(queryset, batch_size=500, progress=None):
+    """Index the stories again, in batches of one transaction each. Returns the characters indexed.
+
+    A second thread cuts the next batch while the database writes the last one (both let go of the GIL
+    while they work), so segmenting and writing overlap.
+    """
+    from .models import Article
+
+    using = segmenter()
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    characters, cutting = 0, None
+
+    def write(cut):
+        nonlocal characters
+        rows, keywords, count = cut.result()
+        with transaction.atomic():
+            characters += write_index(rows, keywords, count)
+        if progress:
+            progress(len(rows))
+
+    with ThreadPoolExecutor(max_workers=1) as cutter:
+        for start in range(0, len(pks), batch_size):
+            chunk = pks[start : start + batch_size]
+            batch = list(Article.objects.filter(pk__in=chunk).only("kicker", "headline", "subtitle", "body"))
+            following = cutter.submit(cut_for_index, batch, using)
+            if cutting:
+                write(cutting)
+            cutting = following
+        if cutting:
+            write(cutting)
+    return characters
 
 
 # Multi-row statements: executemany sends PostgreSQL one statement per row.
@@ -149,46 +223,6 @@ def _flat(rows):
 def _insert(cursor, table, columns, rows):
     if rows:
         cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {_values(rows)}", _flat(rows))
-
-
-def remove(article_ids):
-    if connection.vendor == "sqlite" and article_ids:
-        with connection.cursor() as cursor:
-            article_ids = list(article_ids)
-            cursor.execute(
-                f"DELETE FROM article_search WHERE rowid IN ({_placeholders(article_ids)})", article_ids
-            )
-
-
-def article_deleted(sender, instance, **kwargs):
-    remove([instance.pk])
-
-
-def reindex(queryset, batch_size=500, progress=None):
-    """Re-tokenize stories in batches, without saving anything else about them. Returns the characters."""
-    from .models import Article
-
-    characters = 0
-    using = segmenter()
-    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), batch_size):
-        chunk = pks[start : start + batch_size]
-        batch = list(Article.objects.filter(pk__in=chunk).only("kicker", "headline", "subtitle", "body"))
-        for article in batch:
-            tokenize(article, using)
-            characters += len(article.headline) + len(article.body)
-        rows = [(article.pk, article.search_headline, article.search_body) for article in batch]
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
-                "SET search_headline = tokens.headline, search_body = tokens.body "
-                "FROM tokens WHERE articles_article.id = tokens.id",
-                _flat(rows),
-            )
-            store(batch, using)
-        if progress:
-            progress(len(batch))
-    return characters
 
 
 # Queries.

@@ -212,7 +212,6 @@ class Command(BaseCommand):
                 character_count=character_count(body),
                 edit_count=1,
             )
-            search.tokenize(article, self.segmenter)
             stories.append(article)
             tags.append((township, department))
         stories = Article.objects.bulk_create(stories)
@@ -227,4 +226,4 @@ class Command(BaseCommand):
         Byline.objects.bulk_create(
             Byline(article=story, author=self.random.choice(authors)) for story in stories
         )
-        search.store(stories, self.segmenter)
+        search.index(stories, self.segmenter)
