@@ -1,0 +1,105 @@
+"""Rules for text extracted from a printed page's PDF (the archive importer builds on them).
+
+Each function takes and returns plain strings, so each rule is tested alone.
+"""
+
+import datetime
+import re
+
+CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}]) +| +(?=[{CJK}])")
+_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def unjustify(line):
+    """Drop the spaces that justified setting leaves around CJK characters: 产 业 扶 贫 → 产业扶贫,
+    共计 150 余人 → 共计150余人. Spaces between Latin letters or digits stay: 5 kW, Hello World."""
+    return _SPACE_NEXT_TO_CJK.sub("", line)
+
+
+def undouble(line, shortest=3):
+    """Undo bold text extracted twice, run by run: 土豆土豆。。 刘和平刘和平 摄摄 → 土豆。 刘和平 摄.
+
+    Only a line made entirely of doubled runs (single spaces between them allowed) is undone, and only
+    when one run has at least `shortest` characters, so that 谢谢 or 纷纷 in ordinary text survive.
+    """
+    length = len(line)
+    # best[i]: the fewest runs that double up line[:i], with the undoubled text; None if impossible.
+    best = [None] * (length + 1)
+    best[0] = (0, "", 0)
+    for start in range(length):
+        if best[start] is None:
+            continue
+        runs, text, longest = best[start]
+        candidates = []
+        if line[start] == " ":
+            candidates.append((start + 1, (runs, text + " ", longest)))
+        for size in range(1, (length - start) // 2 + 1):
+            run = line[start : start + size]
+            if " " not in run and line[start + size : start + 2 * size] == run:
+                candidates.append((start + 2 * size, (runs + 1, text + run, max(longest, size))))
+        for end, found in candidates:
+            if best[end] is None or found[0] < best[end][0]:
+                best[end] = found
+    if best[length] is None or best[length][2] < shortest:
+        return line
+    return best[length][1]
+
+
+def event_date(text, issue_date):
+    """The first date the text names (1月29日, 2020 年 12 月 31 日), as a date; None if there is none.
+
+    Without a year it is the issue's, or the year before when that would put the event more than a month
+    after the issue (a December event reported in January).
+    """
+    for match in _DATE.finditer(text):
+        year, month, day = match.groups()
+        month, day = int(month), int(day)
+        try:
+            if year:
+                return datetime.date(int(year), month, day)
+            found = datetime.date(issue_date.year, month, day)
+            if found > issue_date + datetime.timedelta(days=31):
+                found = datetime.date(issue_date.year - 1, month, day)
+            return found
+        except ValueError:
+            continue
+    return None
+
+
+WRITER, PHOTOGRAPHER = "writer", "photographer"
+_NAME = r"[\u3400-\u9fff]{2,4}"  # a person's name: 2–4 ideographs
+_NAMES = rf"{_NAME}(?:[ 、]+{_NAME})*"
+_NEWS_BYLINE = re.compile(rf"[（(]\s*(?:(文图|文/图|图/文|文|图)\s*[/／:：]?\s*)?({_NAMES})\s*[）)]\s*$")
+_FEATURE_BYLINE = re.compile(rf"^\s*[□■]\s*({_NAMES})\s*$")
+_PHOTO_CREDIT = re.compile(rf"^(.*?)\s*({_NAME})\s*摄\s*$")
+_ROLES = {None: [WRITER], "文": [WRITER], "图": [PHOTOGRAPHER]}
+
+
+def _authors(names, roles):
+    return [{"name": name, "roles": list(roles)} for name in re.split(r"[ 、]+", names.strip())]
+
+
+def news_byline(line):
+    """Split a news story's closing byline off its last line: 'text。（文/图 张晓斌 高裕鹏）' →
+    ('text。', [{'name': '张晓斌', 'roles': ['writer', 'photographer']}, …]); (line, []) without one."""
+    match = _NEWS_BYLINE.search(line)
+    if not match:
+        return line, []
+    label, names = match.groups()
+    roles = _ROLES.get(label, [WRITER, PHOTOGRAPHER])
+    return line[: match.start()].rstrip(), _authors(names, roles)
+
+
+def feature_byline(line):
+    """The authors of a feature's byline line '□ 王燕华', or [] if the line is not one."""
+    match = _FEATURE_BYLINE.match(line)
+    return _authors(match.group(1), [WRITER]) if match else []
+
+
+def photo_credit(line):
+    """(caption, photographer) for a caption line ending in 'NAME 摄', or None."""
+    match = _PHOTO_CREDIT.match(line)
+    if not match or not match.group(1):
+        return None
+    return match.group(1).strip(), match.group(2)

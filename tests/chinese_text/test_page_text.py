@@ -1,0 +1,103 @@
+import datetime
+
+import pytest
+
+from chinese_text.page_text import event_date, feature_byline, news_byline, photo_credit, undouble, unjustify
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("产 业 扶 贫 是 稳 定 脱 贫 的 根 本 之", "产业扶贫是稳定脱贫的根本之"),
+        ("基层站所负责人共计 150 余人参加活", "基层站所负责人共计150余人参加活"),
+        ("本报讯 2020 年 12 月 31 日，离石", "本报讯2020年12月31日，离石"),
+        ("装机 5 kW 的 光 伏", "装机5 kW的光伏"),
+        ("Hello World", "Hello World"),
+        ("“ 零 学 困 ” 教 育", "“零学困”教育"),
+    ],
+)
+def test_unjustify_drops_spaces_next_to_cjk_only(line, expected):
+    assert unjustify(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "吴城镇农产品公司员工正在加工土豆吴城镇农产品公司员工正在加工土豆。。 刘和平刘和平 摄摄",
+            "吴城镇农产品公司员工正在加工土豆。 刘和平 摄",
+        ),
+        ("西属巴街道养驴场西属巴街道养驴场。。 刘和平刘和平 摄摄", "西属巴街道养驴场。 刘和平 摄"),
+        ("产业扶贫产业扶贫", "产业扶贫"),
+        ("大家纷纷表示：“谢谢谢谢。”", "大家纷纷表示：“谢谢谢谢。”"),
+        ("谢谢", "谢谢"),
+        ("哈哈哈哈", "哈哈哈哈"),
+        ("城北街道开展健步走活动", "城北街道开展健步走活动"),
+        ("", ""),
+    ],
+)
+def test_undouble_undoes_whole_doubled_lines_and_spares_real_repetition(line, expected):
+    assert undouble(line) == expected
+
+
+ISSUE_DATE = datetime.date(2021, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本报讯 1月4日，城北街道", datetime.date(2021, 1, 4)),
+        ("本报讯 1 月 29 日，", datetime.date(2021, 1, 29)),
+        ("本报讯 2020 年 12 月 31 日，离石一中", datetime.date(2020, 12, 31)),
+        ("12月30日，区妇联召开", datetime.date(2020, 12, 30)),
+        ("近日，城北街道举办", None),
+        ("2月30日，不存在的日子；1月3日才是", datetime.date(2021, 1, 3)),
+    ],
+)
+def test_event_date_resolves_the_year_from_the_issue(text, expected):
+    assert event_date(text, ISSUE_DATE) == expected
+
+
+def writer(name):
+    return {"name": name, "roles": ["writer"]}
+
+
+def both(name):
+    return {"name": name, "roles": ["writer", "photographer"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "authors"),
+    [
+        ("（王艳）", "", [writer("王艳")]),
+        ("贡献自己的一份力量。（王艳）", "贡献自己的一份力量。", [writer("王艳")]),
+        ("（吴夏峰 张晋晋）", "", [writer("吴夏峰"), writer("张晋晋")]),
+        ("（文图/李琪瑞）", "", [both("李琪瑞")]),
+        (
+            "活动圆满结束。（文/图 张晓斌 高裕鹏 李小龙）",
+            "活动圆满结束。",
+            [both("张晓斌"), both("高裕鹏"), both("李小龙")],
+        ),
+        ("（图/刘和平）", "", [{"name": "刘和平", "roles": ["photographer"]}]),
+        ("双方就“零学困”（一种模式）开展合作。", "双方就“零学困”（一种模式）开展合作。", []),
+        ("（二〇二一年一月）", "（二〇二一年一月）", []),
+    ],
+)
+def test_news_byline_splits_names_and_roles_off_the_last_line(line, text, authors):
+    assert news_byline(line) == (text, authors)
+
+
+def test_feature_byline():
+    assert feature_byline("□ 王燕华") == [writer("王燕华")]
+    assert feature_byline("□ 王燕华 李晓东") == [writer("王燕华"), writer("李晓东")]
+    assert feature_byline("□ 栉风沐雨砥砺前行的离石教育") == []
+
+
+def test_photo_credit():
+    assert photo_credit("吴城镇农产品公司员工正在加工土豆。 刘和平 摄") == (
+        "吴城镇农产品公司员工正在加工土豆。",
+        "刘和平",
+    )
+    assert photo_credit("西属巴街道养驴场。 刘和平 摄") == ("西属巴街道养驴场。", "刘和平")
+    assert photo_credit("刘和平 摄") is None
+    assert photo_credit("我们拍摄了一部纪录片") is None
