@@ -103,3 +103,4 @@ def photo_credit(line):
     if not match or not match.group(1):
         return None
     return match.group(1).strip(), match.group(2)
+
