@@ -103,4 +103,3 @@ def photo_credit(line):
     if not match or not match.group(1):
         return None
     return match.group(1).strip(), match.group(2)
-
