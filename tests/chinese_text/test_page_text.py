@@ -101,3 +101,8 @@ def test_photo_credit():
     assert photo_credit("西属巴街道养驴场。 刘和平 摄") == ("西属巴街道养驴场。", "刘和平")
     assert photo_credit("刘和平 摄") is None
     assert photo_credit("我们拍摄了一部纪录片") is None
+
+
+@pytest.mark.parametrize("line", ["实施方案（试行）", "（草案）", "工作（一）", "（上接第一版）"])
+def test_a_closing_parenthesis_that_names_no_person_is_not_a_byline(line):
+    assert news_byline(line) == (line, [])
