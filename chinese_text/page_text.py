@@ -113,3 +113,62 @@ def photo_credit(line):
     if not match or not match.group(1):
         return None
     return match.group(1).strip(), match.group(2)
+
+
+_SUBHEADING = re.compile(r"^“[^”]{2,10}”：$")
+_SENTENCE_ENDS = ("。", "！", "？", "…", "。”", "！”", "？”", "…”")
+_INDENT = 3  # half-width cells a first line falls short by, at least (two characters, less digits)
+_SHORT = 6  # half-width cells a closing line falls short by, at least
+
+
+def display_width(text):
+    """Width in half-width cells: a CJK or full-width character takes two, anything else one."""
+    return sum(2 if "\u2e80" <= character <= "\uffef" else 1 for character in text)
+
+
+def paragraphs(lines):
+    """Join a story's extracted lines into paragraphs, unjustified.
+
+    Widths are measured as extracted, because a justified line's spaces stand for real width; the column
+    is the width most lines fill. A paragraph ends
+    - at a line clearly shorter than the column (extraction sometimes drops its 。), unless it is also
+      the paragraph's first line without a sentence end: first lines are indented, and a quotation mark
+      can push a character to the next line;
+    - after a sentence end when the next line is indented;
+    - before a line beginning with ——.
+    An in-text subheading (“筑基织网”：) takes the short lines after it into one paragraph.
+    """
+    raw = [line.strip() for line in lines if line.strip()]
+    widths = [display_width(line) for line in raw]
+    if not raw:
+        return []
+    column = sorted(widths)[int(len(widths) * 0.75)]
+    found, current, in_subheading = [], "", False
+    for index, (line, width) in enumerate(zip(raw, widths, strict=True)):
+        text = unjustify(line)
+        short = width <= column - _SHORT
+        if _SUBHEADING.match(text):
+            if current:
+                found.append(current)
+            current, in_subheading = text, True
+            continue
+        if in_subheading:
+            # A subheading's lines stop short of where an indented first line does.
+            if width < column - _SHORT:
+                current += text
+                continue
+            found.append(current)
+            current, in_subheading = "", False
+        if text.startswith("——") and current:
+            found.append(current)
+            current = ""
+        first = not current
+        current += text
+        sentence_end = text.endswith(_SENTENCE_ENDS)
+        next_indented = index + 1 < len(raw) and widths[index + 1] <= column - _INDENT
+        if (short and (sentence_end or not first)) or (sentence_end and next_indented):
+            found.append(current)
+            current = ""
+    if current:
+        found.append(current)
+    return found
