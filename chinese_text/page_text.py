@@ -172,3 +172,15 @@ def paragraphs(lines):
     if current:
         found.append(current)
     return found
+
+
+_FURNITURE = re.compile(
+    r"^(合办|主办|协办|责任编辑|责编|美编|校对|组版|版式)[：:]"
+    r"|^第\s*[0-9一二三四五六七八九十]+\s*版"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]"
+)
+
+
+def is_furniture(line):
+    """Whether a line is the page's own furniture (合办：…, 责任编辑：…, 第2版, the dateline), not a story."""
+    return bool(_FURNITURE.search(line.strip()))

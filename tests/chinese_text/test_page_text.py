@@ -2,7 +2,15 @@ import datetime
 
 import pytest
 
-from chinese_text.page_text import event_date, feature_byline, news_byline, photo_credit, undouble, unjustify
+from chinese_text.page_text import (
+    event_date,
+    feature_byline,
+    is_furniture,
+    news_byline,
+    photo_credit,
+    undouble,
+    unjustify,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +114,20 @@ def test_photo_credit():
 @pytest.mark.parametrize("line", ["实施方案（试行）", "（草案）", "工作（一）", "（上接第一版）"])
 def test_a_closing_parenthesis_that_names_no_person_is_not_a_byline(line):
     assert news_byline(line) == (line, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        (" 合办：离石区融媒体中心", True),
+        ("责任编辑：王燕华  美编：李琪瑞", True),
+        ("第 2 版", True),
+        ("第二版", True),
+        ("2021年1月5日 星期二", True),
+        ("本报讯 2020 年 12 月 31 日，离石", False),
+        ("离石区融媒体中心记者深入一线采访", False),
+        ("第二届教师职业技能大比武", False),
+    ],
+)
+def test_page_furniture(line, furniture):
+    assert is_furniture(line) is furniture
