@@ -6,6 +6,8 @@ Each function takes and returns plain strings, so each rule is tested alone.
 import datetime
 import re
 
+import networkx
+
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}]) +| +(?=[{CJK}])")
 _DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -184,3 +186,26 @@ _FURNITURE = re.compile(
 def is_furniture(line):
     """Whether a line is the page's own furniture (合办：…, 责任编辑：…, 第2版, the dateline), not a story."""
     return bool(_FURNITURE.search(line.strip()))
+
+
+def match_headlines(headlines, bodies, words):
+    """Pair headlines with bodies so that, over the whole page, they share the most words.
+
+    words(text) gives a text's set of words. A pair scores the share of the headline's words found in the
+    body. The pairing is an assignment over all pairs (a maximum-weight matching that pairs as many as it
+    can), not a greedy pick, so one strong pair cannot steal another's body; a headline sharing no word
+    with any body still takes a body left over, with score 0 for the editor to check. Returns, for each
+    headline, (body index, score), or (None, 0.0) when there are more headlines than bodies.
+    """
+    graph = networkx.Graph()
+    body_words = [words(body) for body in bodies]
+    for h, headline in enumerate(headlines):
+        wanted = words(headline)
+        for b, found in enumerate(body_words):
+            score = len(wanted & found) / len(wanted) if wanted else 0.0
+            graph.add_edge(("headline", h), ("body", b), weight=score)
+    pairs = [(None, 0.0)] * len(headlines)
+    for one, other in networkx.max_weight_matching(graph, maxcardinality=True):
+        headline, body = (one, other) if one[0] == "headline" else (other, one)
+        pairs[headline[1]] = (body[1], graph[one][other]["weight"])
+    return pairs
