@@ -209,3 +209,32 @@ def match_headlines(headlines, bodies, words):
         headline, body = (one, other) if one[0] == "headline" else (other, one)
         pairs[headline[1]] = (body[1], graph[one][other]["weight"])
     return pairs
+
+
+class UnreadablePage(ValueError):
+    """The bytes are not a page's text. `code` says why (empty, binary, encoding, not_chinese), for the
+    caller to word the message in the reader's language."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def decode_page(data):
+    """The text of an extracted page from its bytes: UTF-8 (with or without BOM), else GB18030/GBK."""
+    if not data.strip():
+        raise UnreadablePage("empty")
+    if b"\x00" in data:
+        raise UnreadablePage("binary")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnreadablePage("encoding")
+    visible = [character for character in text if not character.isspace()]
+    if sum("\u3400" <= character <= "\u9fff" for character in visible) < len(visible) / 3:
+        raise UnreadablePage("not_chinese")
+    return text

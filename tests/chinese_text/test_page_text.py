@@ -3,6 +3,8 @@ import datetime
 import pytest
 
 from chinese_text.page_text import (
+    UnreadablePage,
+    decode_page,
     event_date,
     feature_byline,
     is_furniture,
@@ -131,3 +133,29 @@ def test_a_closing_parenthesis_that_names_no_person_is_not_a_byline(line):
 )
 def test_page_furniture(line, furniture):
     assert is_furniture(line) is furniture
+
+
+PAGE_TEXT = "本报讯 近日，城北街道举办迎新年健步走活动。（王艳）\n"
+
+
+@pytest.mark.parametrize(
+    "data", [PAGE_TEXT.encode(), b"\xef\xbb\xbf" + PAGE_TEXT.encode(), PAGE_TEXT.encode("gb18030")]
+)
+def test_decode_page_reads_utf8_with_or_without_bom_and_gbk(data):
+    assert decode_page(data) == PAGE_TEXT
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "empty"),
+        (b"  \n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\xff\xfe\xfd\xfc\x80\x81", "encoding"),
+        (b"Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "not_chinese"),
+    ],
+)
+def test_decode_page_refuses_what_is_not_a_chinese_page(data, code):
+    with pytest.raises(UnreadablePage) as refused:
+        decode_page(data)
+    assert refused.value.code == code
