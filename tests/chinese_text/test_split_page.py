@@ -1,0 +1,81 @@
+from pathlib import Path
+
+from chinese_text.page_text import LEAD, split_page
+
+SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").read_text().splitlines()
+
+
+def test_the_sample_page_splits_into_seven_bodies_two_headline_runs_and_two_photos():
+    parts = split_page(SAMPLE)
+    assert [body.lead for body in parts.bodies] == [LEAD, LEAD, LEAD, "", LEAD, "", LEAD]
+    assert [[author["name"] for author in body.authors] for body in parts.bodies] == [
+        ["王艳"],
+        ["吴夏峰", "张晋晋"],
+        ["王燕华"],
+        [],
+        ["王晶晶"],
+        [],
+        ["王艳"],
+    ]
+    assert parts.bodies[3].lines[0].startswith("曾经的离石区农业农村贫穷落后")
+    assert parts.bodies[3].lines[-1] == "是离石区委区政府的最终目的。"
+    assert parts.bodies[5].lines[-1].endswith("经济社会高质量发展的教育篇章。")
+    assert parts.headline_runs == [
+        [
+            "栉风沐雨砥砺前行",
+            "——离石区教育发展工作综述",
+            "□ 王燕华",
+            "产业扶贫结硕果",
+            "——离石区产业助力脱贫攻坚工作综述",
+            "□ 刘一荪",
+            "离石区统一战线同心书画院举行",
+            "成立揭牌仪式暨首届书画作品展",
+            "城北街道开展“迎新年”健步走活动",
+            "离石一中和朝阳小学举行",
+            "深度合作签约仪式",
+            "离石区妇联社会治理",
+            "创新工作成效显著",
+        ],
+        ["吴城镇", "集中学习《论党的宣传思想工作》"],
+    ]
+    assert parts.photos == [
+        ("吴城镇农产品公司员工正在加工土豆。", "刘和平"),
+        ("西属巴街道养驴场。", "刘和平"),
+    ]
+
+
+COMPOSED = """合办：离石区融媒体中心
+红枣喜获丰收本报讯 近日，信义镇千年村的红枣迎来丰收，
+村民们忙着采摘、晾晒。
+今年全村红枣种植面积达 500 亩。（文/图 张晓斌 高裕鹏）
+核桃产业助农增收
+——信义镇核桃产业发展纪实
+□ 李晓东
+走进信义镇小神头村，漫山遍野的核桃树
+挂满了果实。近年来，信义镇大力发展核
+桃产业，带动群众增收。
+村民王大爷说：“种核桃让咱的日子越过越好。”
+本报讯 1月3日，区妇联召开
+工作会议。
+（王艳）
+"""
+
+
+def test_a_headline_running_into_the_lead_a_headline_above_its_feature_and_bylines_on_either_line():
+    parts = split_page(COMPOSED.splitlines())
+    assert [body.lines[0] for body in parts.bodies] == [
+        "近日，信义镇千年村的红枣迎来丰收，",
+        "走进信义镇小神头村，漫山遍野的核桃树",
+        "1月3日，区妇联召开",
+    ]
+    assert parts.bodies[0].lines[-1] == "今年全村红枣种植面积达 500 亩。"
+    assert parts.bodies[0].authors == [
+        {"name": "张晓斌", "roles": ["writer", "photographer"]},
+        {"name": "高裕鹏", "roles": ["writer", "photographer"]},
+    ]
+    assert parts.bodies[1].lines[-1] == "村民王大爷说：“种核桃让咱的日子越过越好。”"
+    assert parts.bodies[2].authors == [{"name": "王艳", "roles": ["writer"]}]
+    assert parts.headline_runs == [
+        ["红枣喜获丰收"],
+        ["核桃产业助农增收", "——信义镇核桃产业发展纪实", "□ 李晓东"],
+    ]
