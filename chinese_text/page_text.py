@@ -4,6 +4,7 @@ Each function takes and returns plain strings, so each rule is tested alone.
 """
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -330,3 +331,102 @@ def split_page(lines):
         parts.bodies.append(body)
     close_run()
     return parts
+
+
+@dataclass
+class Headline:
+    headline: str
+    subtitle: str = ""
+    authors: list = field(default_factory=list)
+    body: int | None = None  # index into the page's bodies
+    score: float = 0.0
+
+
+def _segments(run):
+    """A run's title lines cut at subtitles and □ bylines: [(lines, subtitle, authors)]; the subtitle and
+    authors belong to the segment's last headline."""
+    segments, lines = [], []
+    for line in run:
+        if line.startswith("——") or feature_byline(line):
+            if lines:
+                segments.append((lines, "", []))
+                lines = []
+            if not segments:
+                continue  # a subtitle with no headline above it; the caller warns
+            previous, subtitle, authors = segments[-1]
+            if line.startswith("——"):
+                subtitle = unjustify(line)
+            else:
+                authors = feature_byline(line)
+            segments[-1] = (previous, subtitle, authors)
+        else:
+            lines.append(unjustify(line))
+    if lines:
+        segments.append((lines, "", []))
+    return segments
+
+
+def _compositions(lines, parts):
+    """Every way to cut a list of lines into `parts` contiguous, non-empty groups."""
+    if parts == 1:
+        yield ["".join(lines)]
+        return
+    for cut in range(1, len(lines) - parts + 2):
+        for rest in _compositions(lines[cut:], parts - 1):
+            yield ["".join(lines[:cut]), *rest]
+
+
+def group_headlines(runs, bodies, words, limit=20000):
+    """Decide which headline lines wrap into one headline, and which body each headline belongs to.
+
+    The runs' title lines are grouped into as many headlines as there are bodies (never across a
+    subtitle or a byline), choosing among all groupings the one whose best assignment to the bodies
+    (match_headlines) shares the most words. Returns Headline objects in the runs' order.
+    """
+    segments = [segment for run in runs for segment in _segments(run)]
+    wanted = min(len(bodies), sum(len(lines) for lines, _subtitle, _authors in segments))
+    if not segments or not wanted:
+        return []
+    memo = {}
+
+    def cached_words(text):
+        if text not in memo:
+            memo[text] = words(text)
+        return memo[text]
+
+    def splits(index, remaining):
+        """Group counts for segments[index:] adding up to `remaining`, each at least one."""
+        if index == len(segments):
+            if remaining == 0:
+                yield []
+            return
+        left = len(segments) - index - 1
+        for count in range(1, min(len(segments[index][0]), remaining - left) + 1):
+            for rest in splits(index + 1, remaining - count):
+                yield [count, *rest]
+
+    groupings = (
+        grouping
+        for counts in splits(0, wanted)
+        for grouping in itertools.product(
+            *(_compositions(lines, count) for (lines, _s, _a), count in zip(segments, counts, strict=True))
+        )
+    )
+    best = None
+    for grouping in itertools.islice(groupings, limit):
+        texts = [text for groups in grouping for text in groups]
+        pairs = match_headlines(texts, bodies, cached_words)
+        total = sum(score for _body, score in pairs)
+        if best is None or total > best[0]:
+            best = (total, grouping, pairs)
+    if best is None:
+        return []
+    _total, grouping, pairs = best
+    headlines = []
+    for (_lines, subtitle, authors), groups in zip(segments, grouping, strict=True):
+        for position, text in enumerate(groups):
+            last = position == len(groups) - 1
+            headlines.append(Headline(text, subtitle if last else "", authors if last else []))
+    for headline, (body, score) in zip(headlines, pairs, strict=True):
+        headline.body, headline.score = body, score
+    return headlines
