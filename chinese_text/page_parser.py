@@ -1,0 +1,80 @@
+"""The archive importer's parser: the text extracted from one printed page → its stories and photos.
+
+Pure: the caller passes the issue date, a words function (for matching headlines) and a gazetteer tagger.
+The rules themselves live in chinese_text.page_text.
+"""
+
+from dataclasses import dataclass, field
+
+from .page_text import event_date, group_headlines, paragraphs, split_page
+
+LOW_CONFIDENCE = 0.34  # a headline sharing under a third of its words with its body is flagged
+
+
+@dataclass
+class ParsedArticle:
+    headline: str
+    body: list  # paragraphs
+    source: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    authors: list = field(default_factory=list)
+    event_date: object = None
+    townships: list = field(default_factory=list)
+    departments: list = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass
+class ParsedPhoto:
+    caption: str
+    photographer: str | None
+    townships: list = field(default_factory=list)
+
+
+@dataclass
+class ParsedPage:
+    articles: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # (code, details) for the caller to word
+
+
+def parse_page(text, issue_date, words, tagger):
+    """The page's stories in reading order, its photos, and warnings for the editor.
+
+    words(text) → set of words, for matching headlines to bodies; tagger: a chinese_text.tagger
+    GazetteerTagger. Warnings are (code, details): no_headline, weak_headline, no_byline, no_story.
+    """
+    parts = split_page(text.splitlines())
+    page = ParsedPage()
+    bodies = [paragraphs(body.lines) for body in parts.bodies]
+    headlines = group_headlines(parts.headline_runs, ["".join(body) for body in bodies], words)
+    by_body = {headline.body: headline for headline in headlines if headline.body is not None}
+    for index, (body, found) in enumerate(zip(parts.bodies, bodies, strict=True)):
+        headline = by_body.get(index)
+        if headline is None:
+            page.warnings.append(("no_headline", {"start": "".join(found)[:20]}))
+        elif headline.score < LOW_CONFIDENCE:
+            page.warnings.append(("weak_headline", {"headline": headline.headline, "score": headline.score}))
+        if body.lead and not body.authors:
+            page.warnings.append(("no_byline", {"start": "".join(found)[:20]}))
+        text_of_story = "\n".join(found)
+        tags = tagger.tag(f"{headline.headline if headline else ''}\n{text_of_story}")
+        page.articles.append(
+            ParsedArticle(
+                headline=headline.headline if headline else "",
+                subtitle=headline.subtitle if headline else "",
+                body=found,
+                source=body.lead,
+                authors=body.authors or (headline.authors if headline else []),
+                event_date=event_date(text_of_story[:80], issue_date) if body.lead else None,
+                townships=tags.townships,
+                departments=tags.departments,
+                confidence=headline.score if headline else 0.0,
+            )
+        )
+    for caption, photographer in parts.photos:
+        page.photos.append(ParsedPhoto(caption, photographer, tagger.tag(caption).townships))
+    if not page.articles:
+        page.warnings.append(("no_story", {}))
+    return page

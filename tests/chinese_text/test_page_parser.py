@@ -1,0 +1,95 @@
+"""The whole parser on the sample page, against the demo fixture that was cleaned by hand."""
+
+import csv
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from chinese_text.page_parser import parse_page
+from chinese_text.segmentation import Segmenter
+from chinese_text.tagger import GazetteerTagger
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = json.loads((ROOT / "fixtures/demo/sample_page.json").read_text())
+
+
+def rows(name):
+    with (ROOT / "fixtures/gazetteer" / name).open(encoding="utf-8") as file:
+        return list(csv.DictReader(file))
+
+
+@pytest.fixture(scope="module")
+def page():
+    tagger = GazetteerTagger(
+        {
+            row["name"]: [alias for alias in row["aliases"].split("|") if alias]
+            for row in rows("townships.csv")
+        },
+        {row["name"]: row["township"] for row in rows("places.csv")},
+        {
+            row["name"]: [short for short in row["short_names"].split("|") if short]
+            for row in rows("departments.csv")
+        },
+    )
+    segmenter = Segmenter(["西属巴街道", "离石一中", "同心书画院", "零学困", "区妇联"])
+    text = (ROOT / "tests/data/pages/sample_page.txt").read_text()
+    return parse_page(
+        text,
+        datetime.date(2021, 1, 5),
+        lambda t: {w for w in segmenter.search_tokens(t) if len(w) > 1},
+        tagger,
+    )
+
+
+def test_the_sample_page_gives_the_seven_stories_as_cleaned_by_hand(page):
+    found = [
+        (
+            article.headline,
+            article.subtitle,
+            article.source,
+            article.event_date.isoformat() if article.event_date else None,
+            [(author["name"], author["roles"]) for author in article.authors],
+            article.townships,
+            article.departments,
+        )
+        for article in page.articles
+    ]
+    expected = [
+        (
+            story["headline"],
+            story["subtitle"],
+            story["source"],
+            story["event_date"],
+            [(author["name"], [author["role"]]) for author in story["authors"]],
+            story["townships"],
+            story["departments"],
+        )
+        for story in DEMO["articles"]
+    ]
+    assert found == expected
+
+
+def test_bodies_are_the_hand_cleaned_paragraphs(page):
+    for article, story in zip(page.articles, DEMO["articles"], strict=True):
+        # The feature's 同时，积极推动… paragraph has no sign of a break in print (test_paragraphs.py).
+        assert "".join(article.body) == "".join(story["body"])
+        assert len(article.body) in (len(story["body"]), len(story["body"]) - 1)
+
+
+def test_the_two_photos_with_photographer_and_township(page):
+    assert [(photo.caption, photo.photographer, photo.townships) for photo in page.photos] == [
+        (photo["caption"], photo["photographer"], photo["townships"]) for photo in DEMO["photos"]
+    ]
+
+
+def test_the_literary_headline_is_flagged_for_the_editor(page):
+    assert [code for code, _details in page.warnings] == ["weak_headline"]
+    assert page.warnings[0][1]["headline"] == "栉风沐雨砥砺前行"
+
+
+def test_a_page_without_stories_says_so():
+    tagger = GazetteerTagger({}, {}, {})
+    found = parse_page("合办：离石区融媒体中心\n", datetime.date(2021, 1, 5), lambda text: set(), tagger)
+    assert found.articles == [] and [code for code, _ in found.warnings] == ["no_story"]
