@@ -130,24 +130,23 @@ class PhotoInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+def suggestions_field(model, label):
+    """Tags the gazetteer tagger found in the saved text; the form fills in the choices per story."""
+    return forms.ModelMultipleChoiceField(
+        model.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=label,
+        help_text=_("Named in the saved text but not yet tagged. Tick the ones to add."),
+    )
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The story form, refusing a save based on an older text than the stored one."""
 
     edit_count_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    suggested_townships = forms.ModelMultipleChoiceField(
-        Township.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("suggested townships"),
-        help_text=_("Named in the saved text but not yet tagged. Tick the ones to add."),
-    )
-    suggested_departments = forms.ModelMultipleChoiceField(
-        Department.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("suggested departments"),
-        help_text=_("Named in the saved text but not yet tagged. Tick the ones to add."),
-    )
+    suggested_townships = suggestions_field(Township, _("suggested townships"))
+    suggested_departments = suggestions_field(Department, _("suggested departments"))
 
     class Meta:
         model = Article

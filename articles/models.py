@@ -362,6 +362,10 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("photos", queryset=Photo.objects.select_related("photographer").order_by("pk")),
         )
 
+    def list_under(self, date):
+        """Give these stories their issue's date as listing date, in one UPDATE of those that differ."""
+        return self.exclude(listing_date=date).update(listing_date=date)
+
     def for_detail(self):
         return self.for_listing().prefetch_related("keywords")
 

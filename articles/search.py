@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete
 
 from chinese_text.segmentation import Segmenter
 from chinese_text.tagger import GazetteerTagger
@@ -79,22 +80,28 @@ def tagger():
     return _built["tagger"]
 
 
-def dictionary_changed(sender, instance, **kwargs):
-    """A name was added, renamed or removed: every process rebuilds, and stories naming it are re-indexed."""
+def dictionary_changed(sender, instance, signal, **kwargs):
+    """A name was saved or removed: every process rebuilds its segmenter and tagger. The stories naming it
+    are re-indexed only when their tokens can change: the word is new to the segmenter, or gone."""
     from .models import Article
 
     word = getattr(instance, "word", None) or instance.name
+    retokenize = signal is post_delete or word not in segmenter().words
 
     def refresh():
         cache.set(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        naming = Article.objects.filter(
-            models.Q(headline__contains=word)
-            | models.Q(body__contains=word)
-            | models.Q(kicker__contains=word)
-        )
-        reindex(naming)
+        if retokenize:
+            reindex(Article.objects.filter(_naming(word)))
 
     transaction.on_commit(refresh)
+
+
+def _naming(word):
+    """Stories whose searched text contains the word."""
+    condition = models.Q()
+    for name in SEARCHED_FIELDS:
+        condition |= models.Q(**{f"{name}__contains": word})
+    return condition
 
 
 # The index.

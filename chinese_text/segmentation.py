@@ -15,11 +15,6 @@ WORD = re.compile(r"[^\W_]+")
 NOT_WORD = re.compile(r"[\W_]+")
 
 
-def normalize(tokens):
-    """Lower-case word characters only: punctuation and spaces are never searchable."""
-    return [word.lower() for token in tokens for word in WORD.findall(token)]
-
-
 # Words every story of the district shares: they say nothing about what one story is about.
 COMMON_WORDS = frozenset({"离石区", "离石", "吕梁", "吕梁市", "本报讯", "全区", "我区", "记者", "通讯员"})
 

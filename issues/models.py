@@ -65,9 +65,7 @@ class Issue(models.Model):
         # Stories are listed under their issue's date, which the editor may still correct.
         from articles.models import Article
 
-        Article.objects.filter(page__issue=self).exclude(listing_date=self.date).update(
-            listing_date=self.date
-        )
+        Article.objects.filter(page__issue=self).list_under(self.date)
 
     def get_absolute_url(self):
         return reverse("issues:detail", kwargs={"number": self.number})
@@ -124,7 +122,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.articles.exclude(listing_date=self.issue.date).update(listing_date=self.issue.date)
+        self.articles.list_under(self.issue.date)
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})

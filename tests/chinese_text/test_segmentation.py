@@ -4,7 +4,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from chinese_text.segmentation import NOT_WORD, Segmenter, normalize
+from chinese_text.segmentation import NOT_WORD, WORD, Segmenter
 
 WORDS = ["西属巴街道", "区教科局", "离石一中", "城北街道", "同心书画院", "零学困"]
 SEED_TEXT = (
@@ -38,6 +38,11 @@ def test_query_terms_are_distinct_and_longest_first(segmenter):
     terms = segmenter.query_terms("书画院 书画院")
     assert terms == sorted(set(terms), key=lambda term: (-len(term), term))
     assert terms[0] == "书画院"
+
+
+def normalize(tokens):
+    """Lower-case word characters only, as the index keeps them."""
+    return [word.lower() for token in tokens for word in WORD.findall(token)]
 
 
 def demo_texts():
