@@ -62,6 +62,7 @@ def parse_page(text, issue_date, words, tagger):
         tags = tagger.tag(f"{headline.headline if headline else ''}\n{text_of_story}")
         page.articles.append(
             ParsedArticle(
+                kicker=headline.kicker if headline else "",
                 headline=headline.headline if headline else "",
                 subtitle=headline.subtitle if headline else "",
                 body=found,

@@ -3,6 +3,7 @@
 Each function takes and returns plain strings, so each rule is tested alone.
 """
 
+import collections
 import datetime
 import itertools
 import re
@@ -340,11 +341,18 @@ class Headline:
     authors: list = field(default_factory=list)
     body: int | None = None  # index into the page's bodies
     score: float = 0.0
+    kicker: str = ""
+
+
+_GAP = re.compile(r" {2,}|\u3000+")  # two headlines side by side: a wider gap than justified setting leaves
+_PHRASES = re.compile(
+    r"^\S{2,}(?: \S{2,})+$"
+)  # 坚持党建引领 推动乡村振兴: phrases set apart, not letter-spaced
 
 
 def _segments(run):
     """A run's title lines cut at subtitles and □ bylines: [(lines, subtitle, authors)]; the subtitle and
-    authors belong to the segment's last headline."""
+    authors belong to the segment's last headline. Lines keep their spacing; a wide gap splits a line."""
     segments, lines = [], []
     for line in run:
         if line.startswith("——") or feature_byline(line):
@@ -360,20 +368,68 @@ def _segments(run):
                 authors = feature_byline(line)
             segments[-1] = (previous, subtitle, authors)
         else:
-            lines.append(unjustify(line))
+            lines.extend(piece for piece in _GAP.split(line) if piece)
     if lines:
         segments.append((lines, "", []))
     return segments
 
 
+def kicker_and_headline(lines):
+    """Split a headline's lines into (kicker, headline).
+
+    A wrapped headline fills its first line, so a first line at most 60% as wide as the next, or one made
+    of phrases set apart by spaces above a line that is not, is a kicker (引题) standing above it.
+    """
+    if len(lines) > 1:
+        first, second = lines[0], lines[1]
+        if display_width(unjustify(first)) * 5 <= display_width(unjustify(second)) * 3:
+            return unjustify(first), "".join(unjustify(line) for line in lines[1:])
+        if _PHRASES.match(first) and not _PHRASES.match(second) and not _is_letter_spaced(first):
+            return " ".join(first.split()), "".join(unjustify(line) for line in lines[1:])
+    return "", "".join(unjustify(line) for line in lines)
+
+
+def _is_letter_spaced(line):
+    """Justified setting: a space after nearly every character (产 业 扶 贫)."""
+    pieces = line.split()
+    return len(pieces) > 2 and sum(len(piece) == 1 for piece in pieces) * 2 > len(pieces)
+
+
+def _run_together(line, owners, words, shortest=4):
+    """Split a line holding two headlines run together (城北街道开展健步走活动离石一中举行签约仪式).
+
+    owners maps each word found in exactly one body to that body. A cut is taken where each side has at
+    least half its words owned by one body, and the two sides by different bodies; words every story
+    shares (离石, 工作) own nothing, so a wrapped headline's pieces never qualify. Returns the pieces.
+    """
+    text = unjustify(line)
+    if len(text) < 2 * shortest:
+        return [line]
+
+    def claim(piece):
+        wanted = words(piece)
+        tally = collections.Counter(owners[word] for word in wanted if word in owners)
+        if not tally:
+            return None, 0.0
+        body, count = tally.most_common(1)[0]
+        return (body, count / len(wanted)) if count * 2 >= len(wanted) else (None, 0.0)
+
+    best, cut = 0.0, None
+    for position in range(shortest, len(text) - shortest + 1):
+        (one, left), (other, right) = claim(text[:position]), claim(text[position:])
+        if one is not None and other is not None and one != other and left + right > best:
+            best, cut = left + right, position
+    return [line] if cut is None else [text[:cut], text[cut:]]
+
+
 def _compositions(lines, parts):
-    """Every way to cut a list of lines into `parts` contiguous, non-empty groups."""
+    """Every way to cut a list of lines into `parts` contiguous, non-empty groups of lines."""
     if parts == 1:
-        yield ["".join(lines)]
+        yield [lines]
         return
     for cut in range(1, len(lines) - parts + 2):
         for rest in _compositions(lines[cut:], parts - 1):
-            yield ["".join(lines[:cut]), *rest]
+            yield [lines[:cut], *rest]
 
 
 def group_headlines(runs, bodies, words, limit=20000):
@@ -381,18 +437,29 @@ def group_headlines(runs, bodies, words, limit=20000):
 
     The runs' title lines are grouped into as many headlines as there are bodies (never across a
     subtitle or a byline), choosing among all groupings the one whose best assignment to the bodies
-    (match_headlines) shares the most words. Returns Headline objects in the runs' order.
+    (match_headlines) shares the most words. A line holding two headlines is split first, and a kicker
+    line is told from a wrapped headline's first line. Returns Headline objects in the runs' order.
     """
-    segments = [segment for run in runs for segment in _segments(run)]
-    wanted = min(len(bodies), sum(len(lines) for lines, _subtitle, _authors in segments))
-    if not segments or not wanted:
-        return []
     memo = {}
 
     def cached_words(text):
         if text not in memo:
             memo[text] = words(text)
         return memo[text]
+
+    bodies_having = collections.defaultdict(set)
+    for index, body in enumerate(bodies):
+        for word in cached_words(body):
+            bodies_having[word].add(index)
+    owners = {word: min(having) for word, having in bodies_having.items() if len(having) == 1}
+    segments = [
+        ([piece for line in lines for piece in _run_together(line, owners, cached_words)], subtitle, authors)
+        for run in runs
+        for lines, subtitle, authors in _segments(run)
+    ]
+    wanted = min(len(bodies), sum(len(lines) for lines, _subtitle, _authors in segments))
+    if not segments or not wanted:
+        return []
 
     def splits(index, remaining):
         """Group counts for segments[index:] adding up to `remaining`, each at least one."""
@@ -414,7 +481,7 @@ def group_headlines(runs, bodies, words, limit=20000):
     )
     best = None
     for grouping in itertools.islice(groupings, limit):
-        texts = [text for groups in grouping for text in groups]
+        texts = ["".join(unjustify(line) for line in group) for groups in grouping for group in groups]
         pairs = match_headlines(texts, bodies, cached_words)
         total = sum(score for _body, score in pairs)
         if best is None or total > best[0]:
@@ -424,9 +491,10 @@ def group_headlines(runs, bodies, words, limit=20000):
     _total, grouping, pairs = best
     headlines = []
     for (_lines, subtitle, authors), groups in zip(segments, grouping, strict=True):
-        for position, text in enumerate(groups):
+        for position, group in enumerate(groups):
             last = position == len(groups) - 1
-            headlines.append(Headline(text, subtitle if last else "", authors if last else []))
+            kicker, text = kicker_and_headline(group)
+            headlines.append(Headline(text, subtitle if last else "", authors if last else [], kicker=kicker))
     for headline, (body, score) in zip(headlines, pairs, strict=True):
         headline.body, headline.score = body, score
     return headlines

@@ -73,4 +73,4 @@ def test_public_pages_fit_the_screen_have_alt_text_and_working_links(
     expect(page.locator("p.subtitle")).to_have_text("——离石区教育发展工作综述")
     check("story")
     page.click("a[rel=next]")
-    expect(page.locator("h1.headline")).to_have_text("吴城镇集中学习《论党的宣传思想工作》")
+    expect(page.locator("h1.headline")).to_have_text("集中学习《论党的宣传思想工作》")

@@ -34,7 +34,7 @@ def demo(settings):
         ("书画", "离石区统一战线同心书画院举行成立揭牌仪式暨首届书画作品展"),
         ("妇联 基层", "离石区妇联社会治理创新工作成效显著"),
         ("教育", "栉风沐雨砥砺前行"),
-        ("论党的宣传思想工作", "吴城镇集中学习《论党的宣传思想工作》"),
+        ("论党的宣传思想工作", "集中学习《论党的宣传思想工作》"),
     ],
 )
 def test_the_demo_page_answers_each_query_with_its_story_first(client, demo, query, first):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.page_text import group_headlines, paragraphs, split_page
+from chinese_text.page_text import group_headlines, kicker_and_headline, paragraphs, split_page
 from chinese_text.segmentation import Segmenter
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").read_text().splitlines()
@@ -18,17 +18,23 @@ def test_the_sample_pages_wrapped_headlines_are_joined_and_matched_to_their_bodi
     parts = split_page(SAMPLE)
     bodies = ["".join(paragraphs(body.lines)) for body in parts.bodies]
     found = [
-        (headline.headline, headline.subtitle, [author["name"] for author in headline.authors], headline.body)
+        (
+            headline.kicker,
+            headline.headline,
+            headline.subtitle,
+            [author["name"] for author in headline.authors],
+            headline.body,
+        )
         for headline in group_headlines(parts.headline_runs, bodies, words)
     ]
     assert found == [
-        ("栉风沐雨砥砺前行", "——离石区教育发展工作综述", ["王燕华"], 5),
-        ("产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", ["刘一荪"], 3),
-        ("离石区统一战线同心书画院举行成立揭牌仪式暨首届书画作品展", "", [], 2),
-        ("城北街道开展“迎新年”健步走活动", "", [], 0),
-        ("离石一中和朝阳小学举行深度合作签约仪式", "", [], 1),
-        ("离石区妇联社会治理创新工作成效显著", "", [], 4),
-        ("吴城镇集中学习《论党的宣传思想工作》", "", [], 6),
+        ("", "栉风沐雨砥砺前行", "——离石区教育发展工作综述", ["王燕华"], 5),
+        ("", "产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", ["刘一荪"], 3),
+        ("", "离石区统一战线同心书画院举行成立揭牌仪式暨首届书画作品展", "", [], 2),
+        ("", "城北街道开展“迎新年”健步走活动", "", [], 0),
+        ("", "离石一中和朝阳小学举行深度合作签约仪式", "", [], 1),
+        ("", "离石区妇联社会治理创新工作成效显著", "", [], 4),
+        ("吴城镇", "集中学习《论党的宣传思想工作》", "", [], 6),
     ]
 
 
@@ -44,3 +50,78 @@ def test_headline_lines_are_grouped_by_the_bodies_they_match_not_by_line(words):
 
 def test_no_runs_no_headlines(words):
     assert group_headlines([], ["正文。"], words) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["吴城镇", "集中学习《论党的宣传思想工作》"], ("吴城镇", "集中学习《论党的宣传思想工作》")),
+        (
+            ["坚持党建引领 推动乡村振兴", "信义镇召开全镇干部大会"],
+            ("坚持党建引领 推动乡村振兴", "信义镇召开全镇干部大会"),
+        ),
+        # A wrapped headline fills its first line: no kicker.
+        (["离石一中和朝阳小学举行", "深度合作签约仪式"], ("", "离石一中和朝阳小学举行深度合作签约仪式")),
+        (["离石区妇联社会治理", "创新工作成效显著"], ("", "离石区妇联社会治理创新工作成效显著")),
+        # Letter-spaced (justified) setting is not phrases set apart.
+        (["产 业 扶 贫", "结硕果"], ("", "产业扶贫结硕果")),
+        (["栉风沐雨砥砺前行"], ("", "栉风沐雨砥砺前行")),
+    ],
+)
+def test_a_kicker_is_a_line_that_a_wrapped_headline_would_have_filled(lines, expected):
+    assert kicker_and_headline(lines) == expected
+
+
+def test_a_kicker_above_a_feature_headline_with_subtitle_and_byline(words):
+    runs = [["田家会街道", "小小食用菌撑起致富伞", "——田家会街道产业发展纪实", "□ 李晓东"]]
+    bodies = ["走进田家会街道的食用菌大棚，一排排菌棒整齐排列，食用菌长势喜人，成了群众的致富伞。"]
+    (found,) = group_headlines(runs, bodies, words)
+    assert (found.kicker, found.headline, found.subtitle, found.authors[0]["name"]) == (
+        "田家会街道",
+        "小小食用菌撑起致富伞",
+        "——田家会街道产业发展纪实",
+        "李晓东",
+    )
+
+
+BODIES = [
+    "近日，城北街道在如意湖公园举办健步走活动，社区居民踊跃参加。",
+    "近日，离石一中与朝阳小学签约，开展深度合作。",
+    "近日，信义镇千年村红枣迎来丰收，村民忙着晾晒。",
+]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        ["城北街道举办健步走活动离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
+        ["城北街道举办健步走活动   离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
+        ["城北街道举办健步走活动\u3000离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
+    ],
+    ids=["run-together", "wide-gap", "ideographic-space"],
+)
+def test_two_headlines_on_one_line_are_split_and_each_finds_its_body(words, run):
+    found = [(headline.headline, headline.body) for headline in group_headlines([run], BODIES, words)]
+    assert found == [
+        ("城北街道举办健步走活动", 0),
+        ("离石一中与朝阳小学签约", 1),
+        ("信义镇红枣喜获丰收", 2),
+    ]
+
+
+def test_two_headlines_on_one_line_beside_a_wrapped_headline(words):
+    # As many lines as bodies, yet the right reading joins the wrap and splits the run-together line.
+    run = ["信义镇千年村红枣", "喜获丰收", "城北街道举办健步走活动离石一中与朝阳小学签约"]
+    found = [(headline.headline, headline.body) for headline in group_headlines([run], BODIES, words)]
+    assert found == [
+        ("信义镇千年村红枣喜获丰收", 2),
+        ("城北街道举办健步走活动", 0),
+        ("离石一中与朝阳小学签约", 1),
+    ]
+
+
+def test_a_wrapped_headline_is_not_split_on_words_that_every_story_shares(words):
+    run = ["离石区城北街道举办", "健步走活动", "离石区召开全区工作会议"]
+    bodies = ["近日，离石区城北街道举办健步走活动。", "近日，离石区召开全区工作会议。"]
+    found = [(headline.headline, headline.body) for headline in group_headlines([run], bodies, words)]
+    assert found == [("离石区城北街道举办健步走活动", 0), ("离石区召开全区工作会议", 1)]

@@ -46,6 +46,7 @@ def page():
 def test_the_sample_page_gives_the_seven_stories_as_cleaned_by_hand(page):
     found = [
         (
+            article.kicker,
             article.headline,
             article.subtitle,
             article.source,
@@ -58,6 +59,7 @@ def test_the_sample_page_gives_the_seven_stories_as_cleaned_by_hand(page):
     ]
     expected = [
         (
+            story["kicker"],
             story["headline"],
             story["subtitle"],
             story["source"],
