@@ -439,10 +439,26 @@ class TransitionAdmin(admin.ModelAdmin):
         return False
 
 
+class AwaitingImageFilter(admin.SimpleListFilter):
+    title = _("image")
+    parameter_name = "awaiting_image"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("awaiting image")), ("0", _("with image"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(image="")
+        if self.value() == "0":
+            return queryset.with_image()
+        return queryset
+
+
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
     form = PhotoForm
     list_display = ["thumbnail", "caption", "photographer", "page", "article"]
+    list_filter = [AwaitingImageFilter]
     list_select_related = ["photographer", "page__issue", "article"]
     search_fields = ["caption", "photographer__name"]
     autocomplete_fields = ["photographer", "article", "page", "townships"]
@@ -450,6 +466,8 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("thumbnail"))
     def thumbnail(self, photo):
+        if photo.awaiting_image:
+            return format_html('<strong class="awaiting-image">{}</strong>', _("awaiting image"))
         return format_html(
             '<img src="{}" alt="{}" style="height:48px">',
             (photo.thumbnail or photo.image).url,

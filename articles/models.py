@@ -272,6 +272,12 @@ class Keyword(models.Model):
 # People and stories.
 
 
+class AuthorQuerySet(models.QuerySet):
+    def named(self, name, kind):
+        """The author printed as `name`: the first of that name (names are not unique), or a new one."""
+        return self.filter(name=name).order_by("pk").first() or self.create(name=name, kind=kind)
+
+
 class Author(models.Model):
     """A name that appears in bylines. Two people may share a name; the slug tells them apart."""
 
@@ -312,6 +318,8 @@ class Author(models.Model):
         related_name="correspondents",
         help_text=_("For a correspondent: the department they work in."),
     )
+
+    objects = AuthorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("author")
@@ -359,7 +367,9 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             "townships",
             models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
-            models.Prefetch("photos", queryset=Photo.objects.select_related("photographer").order_by("pk")),
+            models.Prefetch(
+                "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
+            ),
         )
 
     def list_under(self, date):
@@ -450,6 +460,13 @@ class Article(models.Model):
         editable=False,
         help_text=_("The issue's date; for a story published online only, the day it was published."),
     )
+    import_key = models.CharField(
+        _("import key"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("For a story imported from a printed page: a digest of the text as imported."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -461,6 +478,11 @@ class Article(models.Model):
         constraints = [
             models.CheckConstraint(condition=~models.Q(headline=""), name="article_headline_not_empty"),
             models.UniqueConstraint(fields=["page", "position"], name="article_position_unique_on_page"),
+            models.UniqueConstraint(
+                fields=["page", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="article_imported_once_per_page",
+            ),
             models.CheckConstraint(
                 condition=models.Q(page__isnull=True, position__isnull=True)
                 | models.Q(page__isnull=False, position__isnull=False),
@@ -635,6 +657,12 @@ class Byline(models.Model):
         return f"{self.get_role_display()} {self.author}"
 
 
+class PhotoQuerySet(models.QuerySet):
+    def with_image(self):
+        """Photos readers can see: one imported from a printed page waits for its image (图片待补)."""
+        return self.exclude(image="")
+
+
 class Photo(models.Model):
     """A news photo, credited 刘和平 摄. It may illustrate a story or stand alone on a page."""
 
@@ -643,8 +671,12 @@ class Photo(models.Model):
         upload_to="photos/%Y/%m/",
         width_field="width",
         height_field="height",
+        blank=True,
         validators=[validate_photo],
-        help_text=_("JPEG, PNG or WebP, at most 20 MB. Location and camera data are removed."),
+        help_text=_(
+            "JPEG, PNG or WebP, at most 20 MB. Location and camera data are removed. "
+            "A photo without an image (imported from a printed page) is not shown to readers."
+        ),
     )
     thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/renditions/", blank=True, editable=False)
     display = models.ImageField(_("display size"), upload_to="photos/renditions/", blank=True, editable=False)
@@ -685,14 +717,28 @@ class Photo(models.Model):
     townships = models.ManyToManyField(
         Township, verbose_name=_("townships"), related_name="photos", blank=True
     )
+    import_key = models.CharField(
+        _("import key"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("For a photo imported from a printed page: a digest of its caption as imported."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=~models.Q(caption=""), name="photo_caption_not_empty")
+            models.CheckConstraint(condition=~models.Q(caption=""), name="photo_caption_not_empty"),
+            models.UniqueConstraint(
+                fields=["page", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="photo_imported_once_per_page",
+            ),
         ]
 
     def __str__(self):
@@ -706,6 +752,10 @@ class Photo(models.Model):
                 copy = rendition(self.image, width)
                 getattr(self, field).save(copy.name, copy, save=False)
         super().save(*args, **kwargs)
+
+    @property
+    def awaiting_image(self):
+        return not self.image
 
 
 class Transition(models.Model):

@@ -3,6 +3,7 @@
 Each function takes and returns plain strings, so each rule is tested alone.
 """
 
+import codecs
 import collections
 import datetime
 import itertools
@@ -120,6 +121,8 @@ def photo_credit(line):
     return match.group(1).strip(), match.group(2)
 
 
+_LATIN_END, _LATIN_START = re.compile(r"[A-Za-z]$"), re.compile(r"[A-Za-z]")
+_HANGING = "。，、；：？！”’）》"
 _SUBHEADING = re.compile(r"^“[^”]{2,10}”：$")
 _SENTENCE_ENDS = ("。", "！", "？", "…", "。”", "！”", "？”", "…”")
 _INDENT = 3  # half-width cells a first line falls short by, at least (two characters, less digits)
@@ -135,19 +138,27 @@ def paragraphs(lines):
     """Join a story's extracted lines into paragraphs, unjustified.
 
     Widths are measured as extracted, because a justified line's spaces stand for real width; the column
-    is the width most lines fill. A paragraph ends
+    is the width nearly all lines fill, closing punctuation hanging past it aside. A paragraph ends
     - at a line clearly shorter than the column (extraction sometimes drops its 。), unless it is also
       the paragraph's first line without a sentence end: first lines are indented, and a quotation mark
       can push a character to the next line;
     - after a sentence end when the next line is indented;
     - before a line beginning with ——.
+    Lines are joined without a space, except between two Latin words.
     An in-text subheading (“筑基织网”：) takes the short lines after it into one paragraph.
     """
     raw = [line.strip() for line in lines if line.strip()]
     widths = [display_width(line) for line in raw]
     if not raw:
         return []
-    column = sorted(widths)[int(len(widths) * 0.75)]
+    # Letter-spaced lines are stretched to about the column and punctuation may hang past its edge, so the
+    # column is measured on the other lines, without the hanging punctuation.
+    measured = [
+        width - display_width(line[-1]) * (line[-1] in _HANGING)
+        for line, width in zip(raw, widths, strict=True)
+        if not _is_letter_spaced(line)
+    ] or widths
+    column = sorted(measured)[int(len(measured) * 0.9)]
     found, current, in_subheading = [], "", False
     for index, (line, width) in enumerate(zip(raw, widths, strict=True)):
         text = unjustify(line)
@@ -168,7 +179,8 @@ def paragraphs(lines):
             found.append(current)
             current = ""
         first = not current
-        current += text
+        # Print never breaks a Latin word across lines, so two words meeting at a break had a space.
+        current += " " + text if _LATIN_END.search(current) and _LATIN_START.match(text) else text
         sentence_end = text.endswith(_SENTENCE_ENDS)
         next_indented = index + 1 < len(raw) and widths[index + 1] <= column - _INDENT
         if (short and (sentence_end or not first)) or (sentence_end and next_indented):
@@ -224,19 +236,28 @@ class UnreadablePage(ValueError):
 
 
 def decode_page(data):
-    """The text of an extracted page from its bytes: UTF-8 (with or without BOM), else GB18030/GBK."""
+    """The text of an extracted page from its bytes: UTF-16 with its BOM (Windows Notepad's "Unicode"),
+    UTF-8 with or without BOM, else GB18030 (which GBK is part of)."""
     if not data.strip():
         raise UnreadablePage("empty")
-    if b"\x00" in data:
-        raise UnreadablePage("binary")
-    for encoding in ("utf-8-sig", "gb18030"):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            text = data.decode(encoding)
-            break
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
+            raise UnreadablePage("encoding") from None
+    elif b"\x00" in data:
+        raise UnreadablePage("binary")
     else:
-        raise UnreadablePage("encoding")
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise UnreadablePage("encoding")
+    if not text.strip():
+        raise UnreadablePage("empty")
     visible = [character for character in text if not character.isspace()]
     if sum("\u3400" <= character <= "\u9fff" for character in visible) < len(visible) / 3:
         raise UnreadablePage("not_chinese")
@@ -395,12 +416,14 @@ def _is_letter_spaced(line):
     return len(pieces) > 2 and sum(len(piece) == 1 for piece in pieces) * 2 > len(pieces)
 
 
-def _run_together(line, owners, words, shortest=4):
+def _run_together(line, owners, bodies, words, shortest=4):
     """Split a line holding two headlines run together (城北街道开展健步走活动离石一中举行签约仪式).
 
-    owners maps each word found in exactly one body to that body. A cut is taken where each side has at
+    owners maps each word found in exactly one body to that body. A cut qualifies where each side has at
     least half its words owned by one body, and the two sides by different bodies; words every story
-    shares (离石, 工作) own nothing, so a wrapped headline's pieces never qualify. Returns the pieces.
+    shares (离石, 工作) own nothing, so a wrapped headline's pieces never qualify. Among qualifying cuts
+    between words, the one whose sides repeat the most of their bodies' character pairs wins (专题学习会 |
+    交口街道, not 专题学习 | 会交口街道). Returns the pieces.
     """
     text = unjustify(line)
     if len(text) < 2 * shortest:
@@ -410,15 +433,27 @@ def _run_together(line, owners, words, shortest=4):
         wanted = words(piece)
         tally = collections.Counter(owners[word] for word in wanted if word in owners)
         if not tally:
-            return None, 0.0
+            return None
         body, count = tally.most_common(1)[0]
-        return (body, count / len(wanted)) if count * 2 >= len(wanted) else (None, 0.0)
+        return body if count * 2 >= len(wanted) else None
 
-    best, cut = 0.0, None
-    for position in range(shortest, len(text) - shortest + 1):
-        (one, left), (other, right) = claim(text[:position]), claim(text[position:])
-        if one is not None and other is not None and one != other and left + right > best:
-            best, cut = left + right, position
+    def pairs_found(piece, body):
+        return sum(piece[index : index + 2] in bodies[body] for index in range(len(piece) - 1))
+
+    # Cut between words only: not inside any word the line's own segmentation finds.
+    inside = set()
+    for word in words(text):
+        for found in re.finditer(re.escape(word), text.lower()):
+            inside.update(range(found.start() + 1, found.end()))
+    best, cut = -1, None
+    for position in sorted(set(range(shortest, len(text) - shortest + 1)) - inside):
+        left, right = text[:position], text[position:]
+        one, other = claim(left), claim(right)
+        if one is None or other is None or one == other:
+            continue
+        found = pairs_found(left, one) + pairs_found(right, other)
+        if found > best:
+            best, cut = found, position
     return [line] if cut is None else [text[:cut], text[cut:]]
 
 
@@ -453,7 +488,11 @@ def group_headlines(runs, bodies, words, limit=20000):
             bodies_having[word].add(index)
     owners = {word: min(having) for word, having in bodies_having.items() if len(having) == 1}
     segments = [
-        ([piece for line in lines for piece in _run_together(line, owners, cached_words)], subtitle, authors)
+        (
+            [piece for line in lines for piece in _run_together(line, owners, bodies, cached_words)],
+            subtitle,
+            authors,
+        )
         for run in runs
         for lines, subtitle, authors in _segments(run)
     ]

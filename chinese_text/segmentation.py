@@ -42,6 +42,10 @@ class Segmenter:
         (统一战线 → 统一, 战线, 统一战线), so that a reader's shorter word still finds the story."""
         return self._words(self._jieba.cut_for_search, text)
 
+    def matching_words(self, text):
+        """The words two texts are compared by (a headline and its body): tokens of two characters or more."""
+        return {word for word in self.search_tokens(text) if len(word) > 1}
+
     def query_terms(self, text):
         """The distinct words of a query, longest first (the order highlighting wants).
 

@@ -1,15 +1,20 @@
 import datetime
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
+from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 
+from . import page_import
 from .models import Issue, Page
 
 
@@ -75,6 +80,61 @@ class IssueAdmin(admin.ModelAdmin):
         return redirect_to_change(self, issue)
 
 
+class PageImportForm(forms.Form):
+    """Where a page's text goes: the issue's date, the page, and for new ones their number and name."""
+
+    date = forms.DateField(label=_("issue date"), widget=DATE_PICKER)
+    page = forms.IntegerField(label=_("page number"), min_value=1, max_value=99)
+    name = forms.CharField(
+        label=_("page name"), max_length=20, required=False, help_text=_("For a new page.")
+    )
+    number = forms.IntegerField(
+        label=_("edition number"),
+        min_value=1,
+        max_value=999999,
+        required=False,
+        help_text=_("For a new issue; the next number when empty."),
+    )
+
+    def import_options(self):
+        data = self.cleaned_data
+        return data["date"], data["page"], data["name"], data["number"]
+
+
+class PageUploadForm(PageImportForm):
+    file = forms.FileField(
+        label=_("extracted text (.txt)"), help_text=_("UTF-8 or GBK, as extracted from the PDF.")
+    )
+    field_order = ["file", "date", "page", "name", "number"]
+
+    def clean(self):
+        data = super().clean()
+        if "file" in data and "date" in data:
+            try:
+                data["text"] = page_import.decoded(page_import.read_limited(data["file"]))
+                data["parsed"] = page_import.read_text(data["text"], data["date"])
+            except ValidationError as error:
+                self.add_error("file", error)
+        return data
+
+
+class PageConfirmForm(PageImportForm):
+    """The previewed text comes back with the options, so that what is saved is what was shown."""
+
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"hidden": True}), max_length=page_import.MAX_BYTES, strip=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if "text" in data and "date" in data:
+            try:
+                data["parsed"] = page_import.read_text(data["text"], data["date"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
@@ -96,7 +156,9 @@ class PageAdmin(admin.ModelAdmin):
     def get_urls(self):
         place = self.admin_site.admin_view(self.place_view)
         place_photo = self.admin_site.admin_view(self.place_photo_view)
+        import_text = self.admin_site.admin_view(self.import_view)
         return [
+            path("import/", import_text, name="issues_page_import"),
             path("<int:object_id>/place/", place, name="issues_page_place"),
             path("<int:object_id>/place-photo/", place_photo, name="issues_page_place_photo"),
             *super().get_urls(),
@@ -137,3 +199,67 @@ class PageAdmin(admin.ModelAdmin):
         except workflow.TransitionNotAllowed as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return redirect_to_change(self, page)
+
+    def import_view(self, request):
+        """Upload a page's extracted text, see what the importer makes of it, then confirm."""
+        if not (request.user.has_perm("issues.add_page") and request.user.has_perm("articles.add_article")):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import a printed page"),
+        }
+        if request.method == "POST" and "confirm" in request.POST:
+            form = PageConfirmForm(request.POST)
+            if form.is_valid():
+                date, number, name, issue_number = form.import_options()
+                try:
+                    result = page_import.import_page(
+                        form.cleaned_data["parsed"],
+                        date,
+                        number,
+                        name,
+                        issue_number,
+                        request.user,
+                        _("(upload)"),
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(request, result.summary(), messages.SUCCESS)
+                    for note in result.notes:
+                        self.message_user(request, note, messages.WARNING)
+                    return redirect_to_change(self, result.page)
+            # Nothing was saved; say why, and offer the upload again.
+            for error in form.non_field_errors() or [
+                _("The preview could not be imported; upload it again.")
+            ]:
+                self.message_user(request, error, messages.ERROR)
+            initial = {key: request.POST.get(key) for key in ("date", "page", "name", "number")}
+            return TemplateResponse(
+                request, "admin/issues/page/import.html", {**context, "form": PageUploadForm(initial=initial)}
+            )
+        form = PageUploadForm(request.POST, request.FILES) if request.method == "POST" else PageUploadForm()
+        if request.method == "POST" and form.is_valid():
+            date, number, name, issue_number = form.import_options()
+            parsed = form.cleaned_data["parsed"]
+            imported = page_import.imported_keys(date, number)
+            confirm = PageConfirmForm(
+                initial={
+                    "date": date,
+                    "page": number,
+                    "name": name,
+                    "number": issue_number,
+                    "text": form.cleaned_data["text"],
+                }
+            )
+            context |= {
+                "confirm": confirm,
+                "stories": [
+                    (article, page_import.article_key(article) in imported) for article in parsed.articles
+                ],
+                "photos": parsed.photos,
+                "warnings": [page_import.describe(code, details) for code, details in parsed.warnings],
+                "missing_headline": page_import.MISSING_HEADLINE,
+            }
+        return TemplateResponse(request, "admin/issues/page/import.html", {**context, "form": form})

@@ -23,7 +23,7 @@ class IssueQuerySet(models.QuerySet):
             ),
             models.Prefetch(
                 "pages__photos",
-                queryset=Photo.objects.select_related("photographer").order_by("position", "pk"),
+                queryset=Photo.objects.with_image().select_related("photographer").order_by("position", "pk"),
             ),
         )
 

@@ -11,7 +11,7 @@ SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").re
 @pytest.fixture(scope="module")
 def words():
     segmenter = Segmenter(["西属巴街道", "离石一中", "同心书画院", "零学困", "区妇联"])
-    return lambda text: {word for word in segmenter.search_tokens(text) if len(word) > 1}
+    return segmenter.matching_words
 
 
 def test_the_sample_pages_wrapped_headlines_are_joined_and_matched_to_their_bodies(words):

@@ -38,7 +38,7 @@ def page():
     return parse_page(
         text,
         datetime.date(2021, 1, 5),
-        lambda t: {w for w in segmenter.search_tokens(t) if len(w) > 1},
+        segmenter.matching_words,
         tagger,
     )
 

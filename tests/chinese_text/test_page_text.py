@@ -1,3 +1,4 @@
+import codecs
 import datetime
 
 import pytest
@@ -139,9 +140,16 @@ PAGE_TEXT = "本报讯 近日，城北街道举办迎新年健步走活动。（
 
 
 @pytest.mark.parametrize(
-    "data", [PAGE_TEXT.encode(), b"\xef\xbb\xbf" + PAGE_TEXT.encode(), PAGE_TEXT.encode("gb18030")]
+    "data",
+    [
+        PAGE_TEXT.encode(),
+        b"\xef\xbb\xbf" + PAGE_TEXT.encode(),
+        PAGE_TEXT.encode("gb18030"),
+        PAGE_TEXT.encode("utf-16"),
+        codecs.BOM_UTF16_BE + PAGE_TEXT.encode("utf-16-be"),
+    ],
 )
-def test_decode_page_reads_utf8_with_or_without_bom_and_gbk(data):
+def test_decode_page_reads_utf8_with_or_without_bom_gbk_and_utf16_with_bom(data):
     assert decode_page(data) == PAGE_TEXT
 
 
@@ -151,7 +159,8 @@ def test_decode_page_reads_utf8_with_or_without_bom_and_gbk(data):
         (b"", "empty"),
         (b"  \n\n ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"\xff\xfe\xfd\xfc\x80\x81", "encoding"),
+        (b"\x80\xff\xfe\xfd\xc0", "encoding"),
+        (b"\xff\xfe\x00\xd8", "encoding"),  # UTF-16 by its BOM, but half a surrogate pair
         (b"Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "not_chinese"),
     ],
 )

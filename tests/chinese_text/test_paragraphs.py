@@ -67,3 +67,8 @@ def test_the_feature_keeps_its_subheadings_and_dash_items_as_paragraphs():
 
 def test_no_lines_no_paragraphs():
     assert paragraphs(["", "  "]) == []
+
+
+def test_lines_join_without_space_except_between_two_latin_words():
+    lines = ["开通“Wang Ying", "Zhuang”网店，在抖音等平台直播带货，年销售", "额突破300万元。"]
+    assert paragraphs(lines) == ["开通“Wang Ying Zhuang”网店，在抖音等平台直播带货，年销售额突破300万元。"]

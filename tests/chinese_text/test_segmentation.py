@@ -30,6 +30,21 @@ def test_search_tokens_add_the_short_words_inside_long_ones_and_drop_punctuation
     assert not {"，", "“", "！"} & set(tokens)
 
 
+def test_matching_words_are_the_distinct_tokens_of_two_characters_or_more(segmenter):
+    assert segmenter.matching_words("离石区统一战线，我们的书画院") == {
+        "离石区",
+        "离石",
+        "统一战线",
+        "统一",
+        "一战",
+        "战线",
+        "我们",
+        "书画院",
+        "书画",
+        "画院",
+    }
+
+
 def test_a_query_of_punctuation_has_no_terms(segmenter):
     assert segmenter.query_terms("，。！？……——\x00 ") == []
 

@@ -85,7 +85,7 @@ class Command(BaseCommand):
             issue=issue, number=data["page"]["number"], defaults={"name": data["page"]["name"]}
         )
         authors = {
-            entry["name"]: self.author_named(entry["name"], entry["kind"]) for entry in data["authors"]
+            entry["name"]: Author.objects.named(entry["name"], entry["kind"]) for entry in data["authors"]
         }
         for entry in data["articles"]:
             article, _ = Article.objects.update_or_create(
@@ -124,11 +124,6 @@ class Command(BaseCommand):
             photo.townships.set(Township.objects.filter(name__in=entry["townships"]))
         return page
 
-    def author_named(self, name, kind):
-        # Names are not unique; the demo's people are the first author of each name.
-        author = Author.objects.filter(name=name).order_by("pk").first()
-        return author or Author.objects.create(name=name, kind=kind)
-
     def load_accounts(self):
         password = os.environ.get("DEMO_PASSWORD")
         generated = None
@@ -144,7 +139,7 @@ class Command(BaseCommand):
             user.save()
             user.groups.add(Group.objects.get(name=role))
             if author_name and not hasattr(user, "author"):
-                author = self.author_named(author_name, Author.Kind.REPORTER)
+                author = Author.objects.named(author_name, Author.Kind.REPORTER)
                 Author.objects.filter(pk=author.pk, user__isnull=True).update(user=user)
             if self.verbosity >= 1 and (created or password):
                 self.stdout.write(f"Account {username} ({role}) is ready.")

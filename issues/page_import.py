@@ -1,0 +1,279 @@
+"""Importing the text extracted from a printed page as a draft page of stories.
+
+The rules that read the text live in chinese_text (page_text, page_parser); this module gives them the
+newsroom's dictionary and gazetteer, words their findings for the editor, and writes the drafts. Both
+`manage.py import_page` and the admin's import use it.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+import reversion
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from articles import search
+from articles.models import Article, Author, Byline, Department, Photo, Township
+from chinese_text.page_parser import parse_page
+from chinese_text.page_text import PHOTOGRAPHER, WRITER, UnreadablePage, decode_page
+
+from .models import Issue, Page
+
+MISSING_HEADLINE = "【待补标题】"
+MAX_BYTES = 2 * 1024 * 1024  # a page's text is some 20 kB
+
+
+def read_limited(file):
+    """A file's bytes, refusing one far too large to be a page's text."""
+    data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(_("The file is over 2 MB: that is not one page's text."), code="too_large")
+    return data
+
+
+def unreadable_reason(code):
+    return {
+        "empty": _("The file is empty."),
+        "binary": _("The file is binary, not the text extracted from a page."),
+        "encoding": _("The file is neither UTF-8 nor GBK/GB18030 text."),
+        "not_chinese": _("The file holds no Chinese text."),
+    }[code]
+
+
+def describe(code, details):
+    """A parser warning in the editor's words."""
+    if code == "no_headline":
+        return _("No headline was found for the story beginning “%(start)s”; it is saved as %(missing)s.") % {
+            **details,
+            "missing": MISSING_HEADLINE,
+        }
+    if code == "weak_headline":
+        return _(
+            "The headline “%(headline)s” shares few words with the story given it (%(score)d%%); check it."
+        ) % {"headline": details["headline"], "score": round(details["score"] * 100)}
+    if code == "no_byline":
+        return _("The story beginning “%(start)s” has no byline in brackets; check its end.") % details
+    return _("No story was recognised: stories open with 本报讯 or run as paragraphs of sentences.")
+
+
+def decoded(data):
+    """The text of an extracted page's bytes; ValidationError when they are not one."""
+    try:
+        return decode_page(data)
+    except UnreadablePage as error:
+        raise ValidationError(unreadable_reason(error.code), code=error.code) from None
+
+
+def read_page(data, issue_date):
+    """The parsed page from the bytes of an extracted page's text; ValidationError when unusable."""
+    return read_text(decoded(data), issue_date)
+
+
+def read_text(text, issue_date):
+    parsed = parse_page(text, issue_date, search.segmenter().matching_words, search.tagger())
+    if not parsed.articles:
+        raise ValidationError(describe("no_story", {}), code="no_story")
+    return parsed
+
+
+def as_json(parsed):
+    """The parsed page in the shape outside tools rely on (docs/import.md)."""
+    return {
+        "articles": [
+            {
+                "kicker": article.kicker,
+                "headline": article.headline,
+                "subtitle": article.subtitle,
+                "body": "\n".join(article.body),
+                "authors": [{"name": author["name"], "roles": author["roles"]} for author in article.authors],
+                "event_date": article.event_date.isoformat() if article.event_date else None,
+                "townships": article.townships,
+                "departments": article.departments,
+            }
+            for article in parsed.articles
+        ],
+        "photos": [
+            {"caption": photo.caption, "photographer": photo.photographer, "townships": photo.townships}
+            for photo in parsed.photos
+        ],
+        "warnings": [describe(code, details) for code, details in parsed.warnings],
+    }
+
+
+def _digest(*parts):
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def article_key(article):
+    return _digest(article.kicker, article.headline, article.subtitle, "\n".join(article.body))
+
+
+def photo_key(photo):
+    return _digest(photo.caption, photo.photographer or "")
+
+
+def imported_keys(issue_date, page_number):
+    """The import keys of the stories already imported onto that page, if it exists."""
+    return set(
+        Article.objects.filter(page__issue__date=issue_date, page__number=page_number)
+        .exclude(import_key="")
+        .values_list("import_key", flat=True)
+    )
+
+
+BYLINE_ROLES = {
+    (WRITER,): Byline.Role.WRITER,
+    (PHOTOGRAPHER,): Byline.Role.PHOTOGRAPHER,
+    (WRITER, PHOTOGRAPHER): Byline.Role.WRITER_PHOTOGRAPHER,
+}
+
+
+@dataclass
+class ImportResult:
+    issue: Issue
+    page: Page
+    issue_created: bool = False
+    page_created: bool = False
+    created: list = field(default_factory=list)  # new draft stories
+    unchanged: list = field(default_factory=list)  # stories this file gave before
+    photos_created: list = field(default_factory=list)
+    photos_unchanged: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def summary(self):
+        return _(
+            "%(page)s: %(created)d new draft stories, %(unchanged)d already imported; %(photos)d new photos."
+        ) % {
+            "page": self.page,
+            "created": len(self.created),
+            "unchanged": len(self.unchanged),
+            "photos": len(self.photos_created),
+        }
+
+
+@transaction.atomic
+def import_page(parsed, issue_date, page_number, page_name="", issue_number=None, user=None, source=""):
+    """Write a parsed page as drafts: the issue and page if missing, each story and photo not imported
+    before. Stories already on the page are left as they are. All or nothing; ValidationError when the
+    issue or a story does not fit."""
+    issue, issue_created = _issue(issue_date, issue_number)
+    page, page_created = Page.objects.get_or_create(
+        issue=issue,
+        number=page_number,
+        defaults={"name": page_name or _("Page %(number)s") % {"number": page_number}},
+    )
+    # Two imports of one page wait for each other rather than collide on the import keys.
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    result = ImportResult(issue, page, issue_created, page_created)
+    if issue_created and issue_number is None:
+        result.notes.append(
+            _("Issue No. %(number)s was created for %(date)s; correct it if the paper printed another.")
+            % {"number": issue.number, "date": issue_date.isoformat()}
+        )
+    imported = set(page.articles.exclude(import_key="").values_list("import_key", flat=True))
+    position = page.articles.aggregate(last=Max("position"))["last"] or 0
+    with reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(_("Imported from the printed page %(source)s") % {"source": source})
+        for parsed_article in parsed.articles:
+            key = article_key(parsed_article)
+            if key in imported:
+                result.unchanged.append(page.articles.get(import_key=key))
+                continue
+            position += 1
+            result.created.append(_create_article(parsed_article, page, position, key, user))
+            imported.add(key)
+    photo_position = page.photos.aggregate(last=Max("position"))["last"] or 0
+    for parsed_photo in parsed.photos:
+        key = photo_key(parsed_photo)
+        found = page.photos.filter(import_key=key).first()
+        if found:
+            result.photos_unchanged.append(found)
+            continue
+        photo_position += 1
+        photo = Photo(
+            caption=parsed_photo.caption,
+            photographer=Author.objects.named(parsed_photo.photographer, Author.Kind.PHOTOGRAPHER),
+            page=page,
+            position=photo_position,
+            import_key=key,
+        )
+        _check(
+            photo,
+            _("Photo %(position)s (“%(caption)s”)") % {"position": photo_position, "caption": photo.caption},
+        )
+        photo.save()
+        photo.townships.set(Township.objects.filter(name__in=parsed_photo.townships))
+        result.photos_created.append(photo)
+    return result
+
+
+def _issue(issue_date, issue_number):
+    issue = Issue.objects.filter(date=issue_date).first()
+    if issue is not None:
+        if issue_number is not None and issue.number != issue_number:
+            raise ValidationError(
+                _("The issue of %(date)s is No. %(found)s, not No. %(number)s.")
+                % {"date": issue_date.isoformat(), "found": issue.number, "number": issue_number},
+                code="issue_number",
+            )
+        return issue, False
+    if issue_number is None:
+        issue_number = (Issue.objects.aggregate(last=Max("number"))["last"] or 0) + 1
+    elif Issue.objects.filter(number=issue_number).exists():
+        raise ValidationError(
+            _("Issue No. %(number)s already exists with another date.") % {"number": issue_number},
+            code="issue_number",
+        )
+    return Issue.objects.create(date=issue_date, number=issue_number), True
+
+
+def _create_article(parsed, page, position, key, user):
+    article = Article(
+        kicker=parsed.kicker,
+        headline=parsed.headline or f"{MISSING_HEADLINE}{''.join(parsed.body)[:12]}",
+        subtitle=parsed.subtitle,
+        source=parsed.source,
+        body="\n".join(parsed.body),
+        event_date=parsed.event_date,
+        page=page,
+        position=position,
+        status=Article.Status.DRAFT,
+        created_by=user,
+        import_key=key,
+    )
+    _check(
+        article,
+        _("Story %(position)s (“%(headline)s”)") % {"position": position, "headline": article.headline},
+    )
+    article.save()
+    names = {}
+    for author in parsed.authors:
+        names.setdefault(author["name"], author["roles"])  # a name printed twice is one byline
+    Byline.objects.bulk_create(
+        Byline(
+            article=article,
+            author=Author.objects.named(
+                author["name"],
+                Author.Kind.PHOTOGRAPHER if author["roles"] == [PHOTOGRAPHER] else Author.Kind.REPORTER,
+            ),
+            role=BYLINE_ROLES[tuple(author["roles"])],
+            order=order,
+        )
+        for order, author in enumerate({"name": name, "roles": roles} for name, roles in names.items())
+    )
+    article.townships.set(Township.objects.filter(name__in=parsed.townships))
+    article.departments.set(Department.objects.filter(name__in=parsed.departments))
+    return article
+
+
+def _check(item, label):
+    try:
+        item.full_clean(validate_constraints=False)
+    except ValidationError as error:
+        raise ValidationError(
+            _("%(item)s cannot be saved: %(errors)s") % {"item": label, "errors": " ".join(error.messages)},
+            code="invalid",
+        ) from None
