@@ -71,3 +71,17 @@ def test_past_issues_by_year_as_a_calendar(client):
 @pytest.mark.parametrize("year", ["abc", "1999", "\x00", "9" * 5000])
 def test_past_issues_of_a_year_without_issues_are_not_found(client, year):
     assert client.get(reverse("issues:archive"), {"year": year}).status_code == 404
+
+
+def test_a_photo_awaiting_its_image_is_not_shown_to_readers(client, issue, admin_client):
+    page = issue.pages.get(number=2)
+    story = ArticleFactory(published=True, page=page, position=1, headline="头条")
+    PhotoFactory(page=page, article=story, caption="有图的照片。")
+    PhotoFactory(page=page, article=story, caption="待补的照片。", image="")
+    for url in (page.get_absolute_url(), story.get_absolute_url(), reverse("articles:list"), "/"):
+        content = client.get(url).content.decode()
+        assert "待补的照片" not in content, url
+    assert "有图的照片" in client.get(page.get_absolute_url()).content.decode()
+    listing = admin_client.get(reverse("admin:articles_photo_changelist"), {"awaiting_image": "1"})
+    assert list(listing.context["cl"].result_list.values_list("caption", flat=True)) == ["待补的照片。"]
+    assert "图片待补" in listing.content.decode()
