@@ -383,10 +383,11 @@ def _segments(run):
             if not segments:
                 continue  # a subtitle with no headline above it; the caller warns
             previous, subtitle, authors = segments[-1]
+            # A second subtitle or byline for one headline is not its own: keep the first.
             if line.startswith("——"):
-                subtitle = unjustify(line)
+                subtitle = subtitle or unjustify(line)
             else:
-                authors = feature_byline(line)
+                authors = authors or feature_byline(line)
             segments[-1] = (previous, subtitle, authors)
         else:
             lines.extend(piece for piece in _GAP.split(line) if piece)

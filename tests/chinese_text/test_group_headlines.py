@@ -125,3 +125,9 @@ def test_a_wrapped_headline_is_not_split_on_words_that_every_story_shares(words)
     bodies = ["近日，离石区城北街道举办健步走活动。", "近日，离石区召开全区工作会议。"]
     found = [(headline.headline, headline.body) for headline in group_headlines([run], bodies, words)]
     assert found == [("离石区城北街道举办健步走活动", 0), ("离石区召开全区工作会议", 1)]
+
+
+def test_a_subtitle_without_a_headline_of_its_own_does_not_replace_the_one_above(words):
+    runs = [["产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", "□ 刘一荪", "——离石区教育发展工作综述"]]
+    (found,) = group_headlines(runs, ["产业扶贫取得显著成效。"], words)
+    assert (found.headline, found.subtitle) == ("产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述")

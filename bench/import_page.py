@@ -1,0 +1,83 @@
+"""Archive import time per page: parsing alone, and parsing with the drafts written.
+
+Run against a migrated database (the gazetteer comes from the migrations), e.g.:
+
+    export DATABASE_URL=sqlite:////tmp/bench-import.sqlite3
+    .venv/bin/python manage.py migrate
+    .venv/bin/python bench/import_page.py --repeat 20
+
+Every write runs in a transaction that is rolled back, so each repetition imports into the same state.
+The first parse in a process also builds the segmenter's dictionary; it is reported apart. Results go to
+docs/benchmarks.md by hand, with the command.
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.test")
+
+import django
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+
+from issues import page_import  # noqa: E402
+
+PAGES = Path(__file__).resolve().parent.parent / "tests/data/pages"
+ISSUE_DATES = {
+    "sample_page": datetime.date(2021, 1, 5),
+    "township_news": datetime.date(2022, 1, 6),
+    "features": datetime.date(2021, 3, 10),
+    "front_page_gb18030": datetime.date(2023, 12, 28),
+}
+
+
+def milliseconds(function, repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def write(data, issue_date):
+    with transaction.atomic():
+        page_import.import_page(page_import.read_page(data, issue_date), issue_date, 2, "综合")
+        transaction.set_rollback(True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    arguments = parser.parse_args()
+    print(f"database: {connection.vendor}; repeat {arguments.repeat}")
+    pages = {name: (PAGES / f"{name}.txt").read_bytes() for name in ISSUE_DATES}
+    started = time.perf_counter()
+    page_import.read_page(pages["sample_page"], ISSUE_DATES["sample_page"])
+    print(
+        f"first parse in the process (builds the dictionary): {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
+    print(f"{'page':<20} {'chars':>6} {'stories':>7}  {'parse p50/p95 ms':>17}  {'import p50/p95 ms':>17}")
+    for name, data in pages.items():
+        issue_date = ISSUE_DATES[name]
+        parsed = page_import.read_page(data, issue_date)
+        characters = len(page_import.decoded(data))
+        parse = milliseconds(lambda: page_import.read_page(data, issue_date), arguments.repeat)  # noqa: B023
+        full = milliseconds(lambda: write(data, issue_date), arguments.repeat)  # noqa: B023
+        print(
+            f"{name:<20} {characters:>6} {len(parsed.articles):>7}  {parse[0]:>8.1f}/{parse[1]:<8.1f}"
+            f"  {full[0]:>8.1f}/{full[1]:<8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
