@@ -53,8 +53,7 @@ def test_each_page_gives_exactly_its_hand_written_expectation(name):
 
 
 def test_the_sample_page_equals_the_demo_fixture():
-    """The demo fixture was cleaned by hand before the importer existed; they agree but for one paragraph
-    break that the printed text does not show (see tests/chinese_text/test_paragraphs.py)."""
+    """The demo fixture was cleaned by hand before the importer existed, then checked against its output."""
     out, _err = import_sample("--dry-run", "--format", "json")
     found = json.loads(out)
     demo = json.loads((PAGES.parents[2] / "fixtures/demo/sample_page.json").read_text())
