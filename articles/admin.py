@@ -469,7 +469,7 @@ class PhotoAdmin(admin.ModelAdmin):
         if photo.awaiting_image:
             return format_html('<strong class="awaiting-image">{}</strong>', _("awaiting image"))
         return format_html(
-            '<img src="{}" alt="{}" style="height:48px">',
+            '<img src="{}" alt="{}" class="photo-thumbnail">',
             (photo.thumbnail or photo.image).url,
             photo.alt_text,
         )

@@ -10,20 +10,41 @@ from newsroom.settings.base import env_bool, env_list
 
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENVIRONMENT = {
-    "SECRET_KEY": "x" * 50,
+    "SECRET_KEY": "k3#v9Lq!2wZp$7Rt@5Yx^8Nc&4Bm*6Hd(1Jf)0Gs-Ue=Ai+Oo~Tq3Vr8",
     "DATABASE_URL": "sqlite:///:memory:",
     "ALLOWED_HOSTS": "news.example.cn",
 }
 
 
-def load_production_settings(**overrides):
-    environment = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENVIRONMENT}
+# Not inherited from the test run: optional production settings, and the browser tests' async switch.
+OPTIONAL_ENVIRONMENT = (
+    "REDIS_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "CONN_MAX_AGE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
+
+
+def with_production_settings(command, **overrides):
+    """Run a command in a process of its own under the production settings and this environment."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in PRODUCTION_ENVIRONMENT and key not in OPTIONAL_ENVIRONMENT
+    }
     environment.update({**PRODUCTION_ENVIRONMENT, **overrides})
     environment["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.prod"
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env=environment, capture_output=True, text=True
-    )
+    return subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True)
+
+
+def production_setting(expression, **overrides):
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    return with_production_settings([sys.executable, "-c", code], **overrides)
+
+
+def load_production_settings(**overrides):
+    return production_setting("settings.DEBUG", **overrides)
 
 
 def test_production_starts_with_its_required_environment():
@@ -54,3 +75,68 @@ def test_env_bool_reads_the_usual_spellings_and_refuses_others(monkeypatch):
 def test_env_list_splits_on_commas(monkeypatch):
     monkeypatch.setenv("HOSTS", " a.cn, b.cn ,,")
     assert env_list("HOSTS") == ["a.cn", "b.cn"]
+
+
+def test_the_deployment_checklist_passes_with_the_production_settings():
+    result = with_production_settings(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SETTINGS_MODULE="newsroom.settings.prod",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_deployment_checklist_fails_with_a_weak_key():
+    result = with_production_settings(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY="x" * 50
+    )
+    assert result.returncode != 0 and "security.W009" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("settings.SECURE_HSTS_SECONDS", "31536000"),
+        ("settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE", "True"),
+        ("settings.SESSION_COOKIE_HTTPONLY and settings.CSRF_COOKIE_HTTPONLY", "True"),
+        ("settings.SECURE_SSL_REDIRECT", "True"),
+        ("settings.X_FRAME_OPTIONS", "DENY"),
+        ("oct(settings.FILE_UPLOAD_PERMISSIONS)", "0o644"),
+        ("settings.DATABASES['default']['CONN_MAX_AGE']", "60"),
+        ("settings.DATABASES['default']['CONN_HEALTH_CHECKS']", "True"),
+        ("settings.CACHES['default']['BACKEND']", "django.core.cache.backends.locmem.LocMemCache"),
+        ("settings.STORAGES['default']['BACKEND']", "django.core.files.storage.FileSystemStorage"),
+        ("settings.CSRF_TRUSTED_ORIGINS", "['https://news.example.cn']"),
+    ],
+)
+def test_production_settings(expression, value):
+    result = production_setting(expression)
+    assert result.stdout.strip() == value, result.stderr
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    result = production_setting("settings.CACHES['default']", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "redis://127.0.0.1:6379/3" in result.stdout
+
+
+def test_media_goes_to_object_storage_when_a_bucket_is_named():
+    result = production_setting(
+        "(settings.STORAGES['default']['BACKEND'], "
+        "__import__('django.core.files.storage', fromlist=['_']).default_storage.bucket_name)",
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert result.stdout.strip() == "('storages.backends.s3.S3Storage', 'newsroom-media')", result.stderr
+
+
+def test_gunicorn_loads_its_configuration_and_the_application():
+    result = with_production_settings([str(Path(sys.executable).parent / "gunicorn"), "--check-config"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = with_production_settings(
+        [str(Path(sys.executable).parent / "gunicorn"), "--print-config"], GUNICORN_WORKERS="2"
+    )
+    values = dict(line.split(" = ", 1) for line in config.stdout.splitlines() if " = " in line)
+    values = {key.strip(): value.strip() for key, value in values.items()}
+    assert (values["workers"], values["timeout"], values["graceful_timeout"]) == ("2", "30", "30")
+    assert values["wsgi_app"] == "newsroom.wsgi:application" and values["accesslog"] == "-"

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "reversion",
+    "axes",
     "articles",
     "issues",
 ]
@@ -58,6 +59,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -87,6 +91,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
+    # A database that does not answer fails the connection in two seconds (libpq's least), not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
     # JIT compilation pays off for long analytic queries, never for a web page's; it would add 200 ms to
     # a search whose estimated cost is inflated by the priced-up @@ (articles migration 0015).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
@@ -112,8 +118,25 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
+# Uploads go to the filesystem, or to S3-compatible object storage (django-storages) when a bucket is
+# named; either way they are never served by WhiteNoise, which serves only collected static files.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -123,3 +146,68 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # How long browsers and proxies may keep a public page (seconds): short, so a withdrawn story goes soon.
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+
+# The shared cache: Redis when REDIS_URL is set (several app servers share it), else this process's memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # A cache that is down must not take the site with it: fail fast, then serve uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Security headers that hold in every environment; production adds HTTPS-only ones (prod.py).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+# The templates load scripts, styles and images from the site itself only, with no inline script or
+# style; JSON-LD is a data block, which CSP does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", *env_list("CSP_MEDIA_ORIGINS")],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Admin logins: django-axes locks a username from an address after repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind the load balancer the client's address is the last one it appends.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# /healthz gives up on the database after this many seconds and answers 503.
+HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "0.8"))
+
+# One JSON object per line on stdout, for the log collector; readers never see a traceback.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "newsroom.logs.JsonLines"}},
+    "handlers": {"stdout": {"class": "newsroom.logs.Stdout", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
+        "axes": {"level": "WARNING"},  # not a line for every process start; lockouts are warnings
+    },
+}

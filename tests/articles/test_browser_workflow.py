@@ -18,12 +18,24 @@ def account(username, role):
     return user
 
 
+# What the browser refuses under the Content-Security-Policy, on any page of the test.
+CSP_VIOLATIONS = []
+
+
+def watch_csp(page):
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and CSP_VIOLATIONS.append(message.text),
+    )
+    return page
+
+
 class Desk:
     """A person at the newsroom admin, in a browser context of their own."""
 
     def __init__(self, browser, live_server, username):
         self.base = live_server.url
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page = watch_csp(browser.new_page(viewport={"width": 1280, "height": 900}))
         self.page.goto(f"{self.base}/admin/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", PASSWORD)
@@ -123,7 +135,7 @@ def test_a_story_from_filing_to_the_public_site(browser, live_server, tmp_path):
     chief.shot("6-chief-published")
 
     # 7. A reader on a phone finds it on the public site.
-    reader = browser.new_page(viewport={"width": 390, "height": 844})
+    reader = watch_csp(browser.new_page(viewport={"width": 390, "height": 844}))
     reader.goto(live_server.url + "/")
     reader.click("text=城北街道开展迎新年健步走活动")
     expect(reader.locator("h1.headline")).to_have_text("城北街道开展迎新年健步走活动")
@@ -138,3 +150,4 @@ def test_a_story_from_filing_to_the_public_site(browser, live_server, tmp_path):
         "editor2",
         "chief",
     ]
+    assert CSP_VIOLATIONS == []
