@@ -5,6 +5,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Min
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -349,6 +350,20 @@ class Author(models.Model):
             raise ValidationError(
                 _("A correspondent belongs to a township or a department, not both."), code="affiliation"
             )
+
+
+def next_scheduled_release():
+    """When the next story or issue published for a later time comes out, or None."""
+    from issues.models import Issue
+
+    now = timezone.now()
+    times = [
+        model.objects.filter(status="published", published_at__gt=now).aggregate(first=Min("published_at"))[
+            "first"
+        ]
+        for model in (Article, Issue)
+    ]
+    return min((found for found in times if found is not None), default=None)
 
 
 class SuggestedTags(NamedTuple):

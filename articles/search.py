@@ -10,6 +10,7 @@
   common word.
 """
 
+import logging
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +22,9 @@ from django.db.models.signals import post_delete
 
 from chinese_text.segmentation import Segmenter
 from chinese_text.tagger import GazetteerTagger
+from newsroom.caching import CACHE_ERRORS
+
+logger = logging.getLogger(__name__)
 
 DICTIONARY_VERSION_KEY = "search:dictionary-version"
 CANDIDATES = 1000
@@ -34,10 +38,15 @@ _built = {"version": None, "segmenter": None, "tagger": None}
 
 
 def _dictionary_version():
-    version = cache.get(DICTIONARY_VERSION_KEY)
-    if version is None:
-        cache.add(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
         version = cache.get(DICTIONARY_VERSION_KEY)
+        if version is None:
+            cache.add(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(DICTIONARY_VERSION_KEY)
+    except CACHE_ERRORS:
+        # Without the shared cache, keep the dictionary this process has; build one if it has none.
+        logger.warning("Cache unavailable; the search dictionary may lag behind", exc_info=True)
+        return _built["version"] or "cache-unavailable"
     return version
 
 
@@ -89,7 +98,10 @@ def dictionary_changed(sender, instance, signal, **kwargs):
     retokenize = signal is post_delete or word not in segmenter().words
 
     def refresh():
-        cache.set(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        try:
+            cache.set(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        except CACHE_ERRORS:
+            logger.warning("Cache unavailable; other processes keep their dictionary", exc_info=True)
         if retokenize:
             reindex(Article.objects.filter(_naming(word)))
 

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.django_db
 def test_public_pages_send_cache_headers_and_an_etag(client, path):
     response = client.get(path)
     assert response.status_code == 200
-    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    # Revalidated every time, so that no browser or proxy shows a withdrawn story.
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=0", "must-revalidate"}
     assert response.has_header("ETag")
 
 
@@ -24,3 +25,98 @@ def test_the_admin_and_previews_are_never_cached(admin_client):
     article = ArticleFactory()
     for path in ("/admin/", f"/articles/{article.pk}/preview/"):
         assert "no-cache" in admin_client.get(path)["Cache-Control"]
+
+
+# The server's page cache (newsroom/caching.py), on as in production.
+
+
+@pytest.fixture
+def page_cache(settings, django_capture_on_commit_callbacks):
+    settings.PUBLIC_CACHE_SECONDS = 300
+
+    def committed(change):
+        """Run a change and the hooks that fire when its transaction commits."""
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return committed
+
+
+def test_a_page_is_served_from_the_cache_without_queries(client, page_cache, django_assert_num_queries):
+    ArticleFactory(published=True, headline="城北街道开展健步走活动")
+    first = client.get("/articles/")
+    with django_assert_num_queries(0):
+        again = client.get("/articles/")
+    assert again.content == first.content and "城北街道开展健步走活动" in again.content.decode()
+
+
+def test_withdrawing_a_story_takes_it_off_every_cached_page(client, page_cache):
+    from articles import workflow
+    from tests.factories import staff_member
+
+    story = ArticleFactory(published=True, headline="已撤回的稿件")
+    paths = ["/", "/articles/", story.get_absolute_url(), "/feed/"]
+    for path in paths:
+        assert "已撤回的稿件" in client.get(path).content.decode(), path
+    chief = staff_member("总编")
+    page_cache(lambda: workflow.perform(story, "withdraw", chief, comment="内容有误"))
+    for path in (paths[0], paths[1], paths[3]):
+        assert "已撤回的稿件" not in client.get(path).content.decode(), path
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_publishing_and_correcting_show_at_once(client, page_cache):
+    from articles import workflow
+    from articles.models import Article
+    from tests.factories import staff_member
+
+    chief = staff_member("总编")
+    story = ArticleFactory(published=True, headline="旧标题")
+    client.get("/articles/")
+    waiting = ArticleFactory(status=Article.Status.APPROVED, headline="新发布的稿件")
+    page_cache(lambda: workflow.perform(waiting, "publish", chief))
+    assert "新发布的稿件" in client.get("/articles/").content.decode()
+    client.get(story.get_absolute_url())
+    page_cache(lambda: workflow.perform(story, "correct", chief, comment="更正：时间应为1月5日"))
+    assert "更正：时间应为1月5日" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_drafts_saves_leave_the_cache_alone(client, page_cache, django_assert_num_queries):
+    ArticleFactory(published=True)
+    client.get("/articles/")
+    draft = ArticleFactory(headline="草稿")
+    page_cache(lambda: draft.save())
+    with django_assert_num_queries(0):
+        client.get("/articles/")
+
+
+def test_a_story_scheduled_for_later_appears_when_its_time_comes(client, page_cache, time_machine):
+    from django.utils import timezone
+
+    time_machine.move_to("2026-01-05 08:00:00+08:00", tick=False)
+    page_cache(lambda: ArticleFactory(published=True, headline="早间稿件"))
+    page_cache(
+        lambda: ArticleFactory(
+            published=True, headline="定时稿件", published_at=timezone.now() + timezone.timedelta(hours=1)
+        )
+    )
+    assert "定时稿件" not in client.get("/articles/").content.decode()
+    time_machine.move_to("2026-01-05 09:00:01+08:00", tick=False)
+    assert "定时稿件" in client.get("/articles/").content.decode()
+
+
+def test_pages_are_made_afresh_when_the_cache_is_down(client, page_cache, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    from django.core.cache import caches
+
+    caches["default"].close()
+    del caches["default"]
+    ArticleFactory(published=True, headline="缓存不可用时的稿件")
+    response = client.get("/articles/")
+    assert response.status_code == 200 and "缓存不可用时的稿件" in response.content.decode()

@@ -144,8 +144,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# How long browsers and proxies may keep a public page (seconds): short, so a withdrawn story goes soon.
-PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+# Browsers and proxies revalidate readers' pages every time (an ETag makes that cheap), so that a
+# withdrawn story is never shown from their cache; the server's cache holds the pages (newsroom/caching.py).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "0"))
+# How long the server's cache keeps a page. Changes drop pages at once; this bounds memory and outages.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
 # The shared cache: Redis when REDIS_URL is set (several app servers share it), else this process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
