@@ -67,9 +67,7 @@ def test_share_card_and_structured_data(client, page):
     assert re.search(
         r'<meta property="og:image" content="http://testserver/media/photos/renditions/[^"]+">', content
     )
-    data = json.loads(
-        re.search(r'<script id="news-article" type="application/json">(.*?)</script>', content).group(1)
-    )
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content).group(1))
     assert data["@type"] == "NewsArticle" and data["headline"] == "吴城镇集中学习"
     assert data["author"] == [{"@type": "Person", "name": "王艳"}]
     assert 'href="/townships/wucheng-zhen/"' in content and 'href="/authors/wang-yan/"' in content
