@@ -1,5 +1,13 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 
 
 class NewsroomAdminConfig(AdminConfig):
     default_site = "newsroom.admin.NewsroomAdminSite"
+
+
+class NewsroomConfig(AppConfig):
+    """The site as a whole: its management commands (backup, restore)."""
+
+    name = "newsroom"
+    verbose_name = "newsroom"

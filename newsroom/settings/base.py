@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
+    "newsroom.apps.NewsroomConfig",
     "articles",
     "issues",
 ]

@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Article
+from issues.models import Issue
+from newsroom.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = "Rebuild this instance's database and media from a backup folder written by `backup`."
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder")
+        parser.add_argument(
+            "--replace", action="store_true", help="restore over an instance that already has stories"
+        )
+
+    def handle(self, *args, folder, replace, **options):
+        if not replace and (Article.objects.exists() or Issue.objects.exists()):
+            raise CommandError(
+                "This instance already has stories; restore into a fresh one, or pass --replace."
+            )
+        try:
+            manifest = restore(folder)
+        except (BackupError, OSError, KeyError, ValueError) as error:
+            raise CommandError(f"Restore failed: {error}") from None
+        self.stdout.write(
+            f"Restored {sum(manifest['rows'].values())} rows and {len(manifest['media'])} files."
+        )

@@ -1,0 +1,92 @@
+"""backup and restore round-trip a database with drafts, revisions and photos, on SQLite and PostgreSQL."""
+
+import io
+import json
+
+import pytest
+import reversion
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from reversion.models import Version
+
+from articles.models import Article, Photo
+from issues.models import Issue
+from newsroom.backup import media_files, row_counts, sha256
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory, png_file
+
+# pg_dump and SQLite's backup API read committed data, so the data is really committed here.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def media_hashes():
+    hashes = {}
+    for name in media_files():
+        with default_storage.open(name, "rb") as file:
+            hashes[name] = sha256(file.read())
+    return hashes
+
+
+def build_newsroom():
+    page = PageFactory()
+    published = ArticleFactory(published=True, page=page, position=1, headline="已发布的稿件")
+    with reversion.create_revision():
+        draft = ArticleFactory(headline="草稿第一版")
+    with reversion.create_revision():
+        draft.headline = "草稿第二版"
+        draft.save()
+    PhotoFactory(article=published, image=png_file("walk.png", (640, 480)))
+    PhotoFactory(page=page, image=png_file("donkeys.png", (320, 200)), caption="西属巴街道养驴场。")
+
+
+def test_a_backup_restores_into_a_fresh_instance_with_the_same_rows_and_files(tmp_path):
+    build_newsroom()
+    rows, files = row_counts(), media_hashes()
+    assert Version.objects.count() == 2 and len(files) >= 6  # two images, each with two renditions
+
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path), stdout=out)
+    folder = tmp_path / out.getvalue().strip().rsplit("/", 1)[-1]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["rows"] == rows and manifest["media"] == files
+
+    # A fresh instance: no stories, no revisions, no files.
+    Photo.objects.all().delete()
+    Version.objects.all().delete()
+    Article.objects.all().delete()
+    Issue.objects.all().delete()
+    for name in list(media_files()):
+        default_storage.delete(name)
+    assert not media_hashes()
+
+    call_command("restore", str(folder), stdout=io.StringIO())
+    assert row_counts() == rows
+    assert media_hashes() == files
+    draft = Article.objects.get(headline="草稿第二版")
+    assert draft.status == Article.Status.DRAFT
+    assert [v.field_dict["headline"] for v in Version.objects.get_for_object(draft)] == [
+        "草稿第二版",
+        "草稿第一版",
+    ]
+    assert Article.objects.published().get().headline == "已发布的稿件"
+
+
+def test_restore_refuses_an_instance_that_has_stories(tmp_path):
+    ArticleFactory()
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path), stdout=out)
+    with pytest.raises(CommandError, match="already has stories"):
+        call_command("restore", out.getvalue().strip())
+
+
+def test_restore_refuses_a_tampered_media_file(tmp_path):
+    build_newsroom()
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path), stdout=out)
+    folder = out.getvalue().strip()
+    manifest_path = tmp_path / folder.rsplit("/", 1)[-1] / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    first = next(iter(manifest["media"]))
+    manifest["media"][first] = "0" * 64
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(CommandError, match="does not match the manifest"):
+        call_command("restore", folder, "--replace")
