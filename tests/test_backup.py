@@ -5,7 +5,6 @@ import json
 
 import pytest
 import reversion
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from reversion.models import Version
@@ -16,14 +15,7 @@ from newsroom.backup import media_files, row_counts, sha256
 from tests.factories import ArticleFactory, PageFactory, PhotoFactory, png_file
 
 # pg_dump and SQLite's backup API read committed data, so the data is really committed here.
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    # Tests with transaction=True flush the tables, content types included; revisions must not reuse
-    # the ids this process cached before.
-    ContentType.objects.clear_cache()
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def media_hashes():
