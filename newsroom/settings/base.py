@@ -91,6 +91,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    # Several writers (an editor saving while the importer runs): WAL lets readers and the writer pass each
+    # other, IMMEDIATE transactions queue writers on the busy timeout instead of failing at once when a
+    # read lock would have to be upgraded, and the timeout makes them wait rather than report "locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # A database that does not answer fails the connection in two seconds (libpq's least), not minutes.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 2
