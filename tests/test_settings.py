@@ -19,6 +19,7 @@ PRODUCTION_ENVIRONMENT = {
 # Not inherited from the test run: optional production settings, and the browser tests' async switch.
 OPTIONAL_ENVIRONMENT = (
     "REDIS_URL",
+    "DATABASE_REPLICA_URLS",
     "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
     "CONN_MAX_AGE",
@@ -140,3 +141,16 @@ def test_gunicorn_loads_its_configuration_and_the_application():
     values = {key.strip(): value.strip() for key, value in values.items()}
     assert (values["workers"], values["timeout"], values["graceful_timeout"]) == ("2", "30", "30")
     assert values["wsgi_app"] == "newsroom.wsgi:application" and values["accesslog"] == "-"
+
+
+def test_replicas_are_named_by_database_replica_urls():
+    result = production_setting(
+        "(settings.DATABASE_REPLICAS, settings.DATABASES['replica2']['HOST'], "
+        "settings.DATABASES['replica2']['CONN_MAX_AGE'], settings.DATABASE_ROUTERS)",
+        DATABASE_URL="postgres://u@10.0.0.1:5432/newsroom",
+        DATABASE_REPLICA_URLS="postgres://u@10.0.0.2:5432/newsroom,postgres://u@10.0.0.3:5432/newsroom",
+    )
+    assert (
+        result.stdout.strip()
+        == "(['replica1', 'replica2'], '10.0.0.3', 60, ['newsroom.routers.ReplicaRouter'])"
+    )

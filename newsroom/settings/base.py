@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: anonymous reads may go to a replica.
+    "newsroom.routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -106,6 +108,20 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # JIT compilation pays off for long analytic queries, never for a web page's; it would add 200 ms to
     # a search whose estimated cost is inflated by the priced-up @@ (articles migration 0015).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Read replicas (docs/deploy.md): readers' pages read from them, through newsroom/routers.py.
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    alias = f"replica{number}"
+    DATABASES[alias] = {
+        **dj_database_url.parse(
+            url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+        ),
+        "OPTIONS": DATABASES["default"].get("OPTIONS", {}),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_REPLICAS.append(alias)
+DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

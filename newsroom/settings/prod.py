@@ -25,5 +25,6 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]  # noqa: F405
 
 # Keep connections across requests, and check them before use so a restarted database is reconnected.
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+for database in DATABASES.values():
+    database["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+    database["CONN_HEALTH_CHECKS"] = True

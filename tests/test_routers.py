@@ -1,0 +1,51 @@
+"""Readers' pages read from a replica; editors, previews and writes stay on the primary."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from articles.models import Article
+from newsroom.routers import PublicReadsMiddleware, ReplicaRouter
+from tests.factories import UserFactory
+
+router = ReplicaRouter()
+
+
+def database_read_for(request):
+    middleware = PublicReadsMiddleware(lambda request: HttpResponse(router.db_for_read(Article)))
+    return middleware(request).content.decode()
+
+
+@pytest.fixture
+def replicas(settings):
+    settings.DATABASE_REPLICAS = ["replica1", "replica2"]
+
+
+def request(method="get", user=None):
+    made = getattr(RequestFactory(), method)("/articles/")
+    made.user = user or AnonymousUser()
+    return made
+
+
+def test_an_anonymous_reader_reads_from_a_replica(replicas):
+    assert database_read_for(request()) in {"replica1", "replica2"}
+    assert database_read_for(request("head")) in {"replica1", "replica2"}
+
+
+@pytest.mark.django_db
+def test_signed_in_staff_and_posts_read_from_the_primary(replicas):
+    assert database_read_for(request(user=UserFactory())) == "default"
+    assert database_read_for(request("post")) == "default"
+
+
+def test_outside_a_request_and_without_replicas_everything_is_the_primary(settings, replicas):
+    assert router.db_for_read(Article) == "default"
+    settings.DATABASE_REPLICAS = []
+    assert database_read_for(request()) == "default"
+
+
+def test_writes_and_migrations_go_to_the_primary_only(replicas):
+    assert database_read_for(request()) != "default"
+    assert router.db_for_write(Article) == "default"
+    assert router.allow_migrate("default", "articles") and not router.allow_migrate("replica1", "articles")
