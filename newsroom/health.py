@@ -1,10 +1,12 @@
-"""/healthz for the load balancer: 200 when the database answers, 503 when it does not, within a second."""
+"""Health endpoints. /healthz for the load balancer: 200 when the database answers, 503 when it does not,
+within a second. /livez for the process supervisor: the process answers at all (no database, no
+template), which also makes it the floor that benchmarks compare every page with."""
 
 import threading
 
 from django.conf import settings
 from django.db import DatabaseError, connections
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 
@@ -31,3 +33,8 @@ def healthz(request):
     check.join(settings.HEALTHZ_TIMEOUT)
     healthy = answers == [True]
     return JsonResponse({"database": "ok" if healthy else "unavailable"}, status=200 if healthy else 503)
+
+
+@never_cache
+def livez(request):
+    return HttpResponse("ok", content_type="text/plain")

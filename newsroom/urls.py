@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS
 from newsroom.caching import public_page
-from newsroom.health import healthz
+from newsroom.health import healthz, livez
 
 admin.site.site_header = _("Lishi Convergence Media Center newsroom")
 admin.site.site_title = _("Newsroom")
@@ -17,6 +17,7 @@ admin.site.index_title = _("Editorial desk")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     path("issues/", include("issues.urls")),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

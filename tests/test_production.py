@@ -37,6 +37,12 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_livez_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert (response.status_code, response.content) == (200, b"ok")
+
+
 def test_healthz_answers_503_when_the_database_refuses(client, monkeypatch):
     broken = dict(connections.settings["default"])
     if broken["ENGINE"].endswith("sqlite3"):
