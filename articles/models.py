@@ -580,12 +580,29 @@ class Article(models.Model):
 
     def related(self, limit=5):
         """Published stories sharing keywords with this one (most shared first), then its townships, then
-        its departments; newest first among equals."""
-        keywords = [keyword.pk for keyword in self.keywords.all()]
-        townships = [township.pk for township in self.townships.all()]
-        departments = [department.pk for department in self.departments.all()]
-        if not (keywords or townships or departments):
+        its departments; newest first among equals.
+
+        Only the newest RELATED_CANDIDATES stories of each keyword, township and department are ranked
+        (an index range each), so the cost does not grow with the archive.
+        """
+        tags = [
+            (Article.keywords.through, "keyword_id", [keyword.pk for keyword in self.keywords.all()]),
+            (Article.townships.through, "township_id", [township.pk for township in self.townships.all()]),
+            (
+                Article.departments.through,
+                "department_id",
+                [department.pk for department in self.departments.all()],
+            ),
+        ]
+        candidates = set()
+        for through, field, values in tags:
+            for value in values:
+                newest = through.objects.filter(**{field: value}).order_by("-article_id")
+                candidates.update(newest.values_list("article_id", flat=True)[: self.RELATED_CANDIDATES])
+        candidates.discard(self.pk)
+        if not candidates:
             return Article.objects.none()
+        keywords, townships = tags[0][2], tags[1][2]
         shared_keywords = (
             Article.keywords.through.objects.filter(article=models.OuterRef("pk"), keyword__in=keywords)
             .values("article")
@@ -598,18 +615,14 @@ class Article(models.Model):
         return (
             Article.objects.published()
             .for_listing()
-            .filter(
-                models.Q(keywords__in=keywords)
-                | models.Q(townships__in=townships)
-                | models.Q(departments__in=departments)
-            )
-            .exclude(pk=self.pk)
-            .distinct()
+            .filter(pk__in=candidates)
             .annotate(
                 shared_keywords=Coalesce(models.Subquery(shared_keywords), 0), same_township=same_township
             )
             .order_by("-shared_keywords", "-same_township", "-listing_date", "-pk")[:limit]
         )
+
+    RELATED_CANDIDATES = 50
 
     def suggested_tags(self):
         """Townships and departments the text names (the gazetteer tagger) that are not tagged yet."""

@@ -60,7 +60,7 @@ def load(base, paths, seconds, concurrency):
         while time.monotonic() < stop:
             with lock:
                 number = next(counter)
-            path = paths(number)
+            path = urllib.parse.quote(paths(number), safe="/?=&")
             started = time.perf_counter()
             try:
                 connection.request("GET", path, headers={"Host": parsed.hostname})
