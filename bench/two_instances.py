@@ -71,7 +71,8 @@ def main():
     headline = re.search(r'<h1 class="headline">(.*?)</h1>', page, re.S).group(1).strip()
     expect(f"other server shows the story ({status}): {headline}", status == 200)
     for path in ("/", "/feed/"):
-        reader.request("GET", path)  # warm the other server's cache
+        _status, page = reader.request("GET", path)  # also warms the other server's cache
+        expect(f"other server's {path} links it before", story in page)
     token = editor.csrf("/admin/login/")
     status, _ = editor.request(
         "POST",
