@@ -43,6 +43,11 @@ def validate_plain_text(value):
 # The gazetteer: the district's townships, the places stories name, and its departments.
 
 
+def import_key_field(help_text):
+    """Set by the archive importer (issues/page_import.py), unique on a page, so a file imports once."""
+    return models.CharField(_("import key"), max_length=64, blank=True, editable=False, help_text=help_text)
+
+
 def published_count(related_name):
     """A subquery counting the published stories tagged with the outer row (township or department)."""
     stories = (
@@ -475,12 +480,8 @@ class Article(models.Model):
         editable=False,
         help_text=_("The issue's date; for a story published online only, the day it was published."),
     )
-    import_key = models.CharField(
-        _("import key"),
-        max_length=64,
-        blank=True,
-        editable=False,
-        help_text=_("For a story imported from a printed page: a digest of the text as imported."),
+    import_key = import_key_field(
+        _("For a story imported from a printed page: a digest of the text as imported.")
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -745,12 +746,8 @@ class Photo(models.Model):
     townships = models.ManyToManyField(
         Township, verbose_name=_("townships"), related_name="photos", blank=True
     )
-    import_key = models.CharField(
-        _("import key"),
-        max_length=64,
-        blank=True,
-        editable=False,
-        help_text=_("For a photo imported from a printed page: a digest of its caption as imported."),
+    import_key = import_key_field(
+        _("For a photo imported from a printed page: a digest of its caption as imported.")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -200,11 +200,10 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
             position=photo_position,
             import_key=key,
         )
-        _check(
+        _save_checked(
             photo,
             _("Photo %(position)s (“%(caption)s”)") % {"position": photo_position, "caption": photo.caption},
         )
-        photo.save()
         photo.townships.set(Township.objects.filter(name__in=parsed_photo.townships))
         result.photos_created.append(photo)
     return result
@@ -244,11 +243,10 @@ def _create_article(parsed, page, position, key, user):
         created_by=user,
         import_key=key,
     )
-    _check(
+    _save_checked(
         article,
         _("Story %(position)s (“%(headline)s”)") % {"position": position, "headline": article.headline},
     )
-    article.save()
     names = {}
     for author in parsed.authors:
         names.setdefault(author["name"], author["roles"])  # a name printed twice is one byline
@@ -269,7 +267,8 @@ def _create_article(parsed, page, position, key, user):
     return article
 
 
-def _check(item, label):
+def _save_checked(item, label):
+    """Save a new story or photo, or raise a ValidationError naming it: nothing invalid reaches the table."""
     try:
         item.full_clean(validate_constraints=False)
     except ValidationError as error:
@@ -277,3 +276,4 @@ def _check(item, label):
             _("%(item)s cannot be saved: %(errors)s") % {"item": label, "errors": " ".join(error.messages)},
             code="invalid",
         ) from None
+    item.save()
