@@ -1,7 +1,8 @@
 """Readers' pages, cached whole in the shared cache (Redis in production) and dropped the moment what
 readers may see changes.
 
-Every cached page is keyed by a generation number. Anything that changes what readers see (a story
+Every cached page is stored with the generation number it was made under, and served only while that
+is still the current one (both read in one round trip). Anything that changes what readers see (a story
 published, withdrawn, corrected or edited while published; an issue published; a photo, author or
 gazetteer entry changed) moves the generation on when its transaction commits, so no reader is served a
 page from before the change. A story scheduled for later changes what readers see without any write;
@@ -36,13 +37,15 @@ def _fresh_generation():
     return int(time.time() * 1000)
 
 
-def generation():
-    """The current generation, moved on first if a scheduled story or issue has come out since."""
-    values = cache.get_many([GENERATION, NEXT_RELEASE])
+def _lookup(page_key):
+    """(current generation, cached page or None), in one round trip to the cache; the generation is
+    moved on first if a scheduled story or issue has come out since."""
+    values = cache.get_many([GENERATION, NEXT_RELEASE, page_key])
     current, release = values.get(GENERATION), values.get(NEXT_RELEASE)
     if current is None or (release is not None and release <= timezone.now()):
-        current = _move_on()
-    return current
+        return _move_on(), None
+    generation, response = values.get(page_key) or (None, None)
+    return current, response if generation == current else None
 
 
 def _move_on():
@@ -77,9 +80,9 @@ def public_page(view):
     def cached_view(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
             return view(request, *args, **kwargs)
+        key = f"public-page:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
         try:
-            key = f"public-page:{generation()}:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
-            response = cache.get(key)
+            generation, response = _lookup(key)
         except CACHE_ERRORS:
             logger.warning("Public page cache unavailable; serving uncached", exc_info=True)
             return view(request, *args, **kwargs)
@@ -88,16 +91,16 @@ def public_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.cookies and not response.streaming:
             if hasattr(response, "add_post_render_callback") and not response.is_rendered:
-                response.add_post_render_callback(lambda rendered: _store(key, rendered))
+                response.add_post_render_callback(lambda rendered: _store(key, generation, rendered))
             else:
-                _store(key, response)
+                _store(key, generation, response)
         return response
 
     return cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(cached_view)
 
 
-def _store(key, response):
+def _store(key, generation, response):
     try:
-        cache.set(key, response, settings.PUBLIC_CACHE_SECONDS)
+        cache.set(key, (generation, response), settings.PUBLIC_CACHE_SECONDS)
     except CACHE_ERRORS:
         logger.warning("Public page cache unavailable; page not stored", exc_info=True)
