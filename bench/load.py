@@ -129,7 +129,19 @@ def main():
     parser.add_argument("--cold-redis", help="Redis URL of the page cache, flushed before each cold run")
     parser.add_argument("--workers-of", type=int, help="gunicorn master pid, to report worker memory")
     parser.add_argument("--only", nargs="*", help="names of the pages to load (default: all)")
+    parser.add_argument("--sustained", type=float, help="instead: one run this long over every kind of page")
     arguments = parser.parse_args()
+    if arguments.sustained:
+        kinds = [template for name, template in PAGES.items() if not name.startswith("floor")]
+
+        def mixed(number):
+            return kinds[number % len(kinds)].format(
+                story=arguments.story + number % 5000, issue=1 + (arguments.issue + number) % 1000
+            )
+
+        result = load(arguments.base, mixed, arguments.sustained, arguments.concurrency)
+        print(json.dumps(result, indent=1))
+        return
     results = {}
     for name, template in PAGES.items():
         if arguments.only and name not in arguments.only and not name.startswith("floor"):
