@@ -363,9 +363,9 @@ def next_scheduled_release():
 
     now = timezone.now()
     times = [
-        model.objects.filter(status="published", published_at__gt=now).aggregate(first=Min("published_at"))[
-            "first"
-        ]
+        model.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now).aggregate(
+            first=Min("published_at")
+        )["first"]
         for model in (Article, Issue)
     ]
     return min((found for found in times if found is not None), default=None)

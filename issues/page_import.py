@@ -132,14 +132,10 @@ BYLINE_ROLES = {
 
 @dataclass
 class ImportResult:
-    issue: Issue
     page: Page
-    issue_created: bool = False
-    page_created: bool = False
-    created: list = field(default_factory=list)  # new draft stories
-    unchanged: list = field(default_factory=list)  # stories this file gave before
-    photos_created: list = field(default_factory=list)
-    photos_unchanged: list = field(default_factory=list)
+    created: int = 0  # new draft stories
+    unchanged: int = 0  # stories this file gave before
+    photos_created: int = 0
     notes: list = field(default_factory=list)
 
     def summary(self):
@@ -147,9 +143,9 @@ class ImportResult:
             "%(page)s: %(created)d new draft stories, %(unchanged)d already imported; %(photos)d new photos."
         ) % {
             "page": self.page,
-            "created": len(self.created),
-            "unchanged": len(self.unchanged),
-            "photos": len(self.photos_created),
+            "created": self.created,
+            "unchanged": self.unchanged,
+            "photos": self.photos_created,
         }
 
 
@@ -159,20 +155,20 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
     before. Stories already on the page are left as they are. All or nothing; ValidationError when the
     issue or a story does not fit."""
     issue, issue_created = _issue(issue_date, issue_number)
-    page, page_created = Page.objects.get_or_create(
+    page, _created = Page.objects.get_or_create(
         issue=issue,
         number=page_number,
         defaults={"name": page_name or _("Page %(number)s") % {"number": page_number}},
     )
     # Two imports of one page wait for each other rather than collide on the import keys.
     page = Page.objects.select_for_update().get(pk=page.pk)
-    result = ImportResult(issue, page, issue_created, page_created)
+    result = ImportResult(page)
     if issue_created and issue_number is None:
         result.notes.append(
             _("Issue No. %(number)s was created for %(date)s; correct it if the paper printed another.")
             % {"number": issue.number, "date": issue_date.isoformat()}
         )
-    imported = set(page.articles.exclude(import_key="").values_list("import_key", flat=True))
+    imported = imported_keys(issue_date, page_number)
     position = page.articles.aggregate(last=Max("position"))["last"] or 0
     with reversion.create_revision():
         reversion.set_user(user)
@@ -180,18 +176,19 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
         for parsed_article in parsed.articles:
             key = article_key(parsed_article)
             if key in imported:
-                result.unchanged.append(page.articles.get(import_key=key))
+                result.unchanged += 1
                 continue
             position += 1
-            result.created.append(_create_article(parsed_article, page, position, key, user))
+            _create_article(parsed_article, page, position, key, user)
+            result.created += 1
             imported.add(key)
     photo_position = page.photos.aggregate(last=Max("position"))["last"] or 0
+    photos_imported = set(page.photos.exclude(import_key="").values_list("import_key", flat=True))
     for parsed_photo in parsed.photos:
         key = photo_key(parsed_photo)
-        found = page.photos.filter(import_key=key).first()
-        if found:
-            result.photos_unchanged.append(found)
+        if key in photos_imported:
             continue
+        photos_imported.add(key)
         photo_position += 1
         photo = Photo(
             caption=parsed_photo.caption,
@@ -205,7 +202,7 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
             _("Photo %(position)s (“%(caption)s”)") % {"position": photo_position, "caption": photo.caption},
         )
         photo.townships.set(Township.objects.filter(name__in=parsed_photo.townships))
-        result.photos_created.append(photo)
+        result.photos_created += 1
     return result
 
 
@@ -264,7 +261,6 @@ def _create_article(parsed, page, position, key, user):
     )
     article.townships.set(Township.objects.filter(name__in=parsed.townships))
     article.departments.set(Department.objects.filter(name__in=parsed.departments))
-    return article
 
 
 def _save_checked(item, label):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 
 
@@ -51,9 +51,9 @@ def media_files(storage=default_storage, folder=""):
 
 
 def _media_exists(storage):
-    # A filesystem storage whose folder was never created has no files (listdir would fail).
-    location = getattr(storage, "location", None)
-    return location is None or os.path.isdir(location)
+    # A filesystem storage whose folder was never created has no files (listdir would fail); object
+    # storage always lists.
+    return not isinstance(storage, FileSystemStorage) or os.path.isdir(storage.location)
 
 
 def sha256(data):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 import reversion
-from django.core.files.storage import default_storage
+from django.core.files.storage import Storage, default_storage
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
@@ -90,3 +90,17 @@ def test_restore_refuses_a_tampered_media_file(tmp_path):
     manifest_path.write_text(json.dumps(manifest))
     with pytest.raises(CommandError, match="does not match the manifest"):
         call_command("restore", folder, "--replace")
+
+
+class ObjectStorage(Storage):
+    """Lists like S3Storage, whose location is a key prefix, not a folder on disk."""
+
+    location = ""
+    tree = {"": (["photos"], ["top.png"]), "photos": ([], ["walk.jpg"])}
+
+    def listdir(self, path):
+        return self.tree[path]
+
+
+def test_media_in_object_storage_is_listed():
+    assert sorted(media_files(ObjectStorage())) == ["photos/walk.jpg", "top.png"]
