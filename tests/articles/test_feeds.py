@@ -26,6 +26,11 @@ def test_feeds_carry_only_published_stories(client, stories, url):
         assert "已发布的稿件" in content
 
 
+def test_a_feed_is_sent_in_one_piece(client, stories):
+    # The server writes each piece of a response to the socket separately.
+    assert len(list(client.get("/feed/"))) == 1
+
+
 @pytest.mark.parametrize("url", ["/townships/nowhere/feed/", "/departments/%00/feed/"])
 def test_feeds_of_unknown_tags_are_not_found(client, url):
     assert client.get(url).status_code == 404
