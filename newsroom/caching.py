@@ -70,33 +70,57 @@ def _invalidate():
 
 
 def public_page(view):
-    """A reader's page: served from the shared cache when it is there, and stored there when it is not.
-
-    The pages do not vary by reader (no cookies, no per-user content), so one copy per URL serves all.
-    A cache that is down is skipped: the page is made afresh. PUBLIC_CACHE_SECONDS = 0 turns it off.
-    """
+    """Mark a reader's page: PublicPageCacheMiddleware keeps it in the shared cache, and browsers are told
+    to revalidate it. The pages do not vary by reader (no cookies, no per-user content), so one copy per
+    URL serves all."""
 
     @wraps(view)
-    def cached_view(request, *args, **kwargs):
+    def public_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.public_page = True
+        return response
+
+    return cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(public_view)
+
+
+class PublicPageCacheMiddleware:
+    """Serves a stored page before the rest of the middleware runs, and stores a page marked
+    @public_page after all of it has run, so the stored copy carries every header and no response that
+    sets a cookie (a session, a CSRF token, a message) is ever stored.
+
+    Only pages marked @public_page are ever stored, so any other URL simply misses. A cache that is down
+    is skipped: the page is made afresh. PUBLIC_CACHE_SECONDS = 0 turns it off.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
-            return view(request, *args, **kwargs)
-        key = f"public-page:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
+            return self.get_response(request)
+        key = page_key(request)
         try:
             generation, response = _lookup(key)
         except CACHE_ERRORS:
             logger.warning("Public page cache unavailable; serving uncached", exc_info=True)
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         if response is not None:
             return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            if hasattr(response, "add_post_render_callback") and not response.is_rendered:
-                response.add_post_render_callback(lambda rendered: _store(key, generation, rendered))
-            else:
-                _store(key, generation, response)
+        response = self.get_response(request)
+        if (
+            getattr(response, "public_page", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+        ):
+            _store(key, generation, response)
         return response
 
-    return cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(cached_view)
+
+def page_key(request):
+    # The whole address: the host is checked against ALLOWED_HOSTS here (a bad one is a 400, cached page
+    # or not), and pages carry absolute links to the host they were asked on.
+    return f"public-page:{hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()}"
 
 
 def _store(key, generation, response):

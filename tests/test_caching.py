@@ -50,6 +50,39 @@ def test_a_page_is_served_from_the_cache_without_queries(client, page_cache, dja
     assert again.content == first.content and "城北街道开展健步走活动" in again.content.decode()
 
 
+def test_a_page_from_the_cache_keeps_its_headers_and_answers_revalidation(client, page_cache):
+    ArticleFactory(published=True)
+    first = client.get("/articles/")
+    again = client.get("/articles/")
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Cache-Control", "ETag"):
+        assert again[header] == first[header], header
+    assert client.get("/articles/", headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_a_cached_page_is_not_served_for_a_host_that_is_not_allowed(client, page_cache):
+    client.get("/articles/")
+    assert client.get("/articles/", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_only_readers_pages_without_cookies_are_stored(rf, page_cache):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    from newsroom.caching import PublicPageCacheMiddleware, page_key
+
+    def page(path, public, cookie):
+        response = HttpResponse(path)
+        response.public_page = public
+        if cookie:
+            response.set_cookie("sessionid", "a reader's session")
+        return response
+
+    for path, public, cookie in [("/a/", True, False), ("/b/", True, True), ("/c/", False, False)]:
+        PublicPageCacheMiddleware(lambda request, args=(path, public, cookie): page(*args))(rf.get(path))
+    stored = [path for path in ("/a/", "/b/", "/c/") if cache.get(page_key(rf.get(path)))]
+    assert stored == ["/a/"]
+
+
 def test_withdrawing_a_story_takes_it_off_every_cached_page(client, page_cache):
     from articles import workflow
     from tests.factories import staff_member

@@ -50,12 +50,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise straight after SecurityMiddleware, before anything that does work per request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response, and 304 Not Modified when the reader's copy is current: pages from the
+    # cache included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Readers' pages from the shared cache, before the middleware below does any work for them.
+    "newsroom.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from there), before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every response, and 304 Not Modified when the reader's copy is current.
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: anonymous reads may go to a replica.
