@@ -392,6 +392,11 @@ class ArticleQuerySet(models.QuerySet):
             ),
         )
 
+    def newest_first(self):
+        """The order of every public list: by the day the story was printed (or published), then as the
+        page ran, newest first. One index (article_listing_order) reads it in this order."""
+        return self.order_by("-listing_date", "position", "-pk")
+
     def list_under(self, date):
         """Give these stories their issue's date as listing date, in one UPDATE of those that differ."""
         return self.exclude(listing_date=date).update(listing_date=date)
@@ -511,7 +516,9 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
-            models.Index(fields=["status", "-listing_date"], name="article_status_listing_date"),
+            # Exactly the lists' order (newest_first), so a filtered first page stops after a few hundred
+            # index entries instead of sorting every match.
+            models.Index(fields=["status", "-listing_date", "position", "-id"], name="article_listing_order"),
         ]
         permissions = [
             ("review_article", _("Can sign the first and second review of stories")),

@@ -22,7 +22,7 @@ from django.db.models.signals import post_delete
 
 from chinese_text.segmentation import Segmenter
 from chinese_text.tagger import GazetteerTagger
-from newsroom.caching import CACHE_ERRORS
+from newsroom.caching import CACHE_ERRORS, remember
 
 logger = logging.getLogger(__name__)
 
@@ -318,8 +318,11 @@ def _planner_switches(**switches):
 class SearchResults:
     """A query's matches among a queryset of stories (read as the queryset says), in rank order; sliceable."""
 
-    def __init__(self, queryset, query):
+    def __init__(self, queryset, query, remember_as=None):
+        """remember_as names the search (newsroom.caching.list_name): its ranking is kept for its other
+        pages."""
         self.terms = query_terms(query)
+        self.remember_as = remember_as
         self.matches = matching(queryset, self.terms)
         self._count = None
         self._ranked = None
@@ -335,19 +338,25 @@ class SearchResults:
     def ranked_ids(self):
         """The newest CANDIDATES matches, most relevant first, newer first among equals."""
         if self._ranked is None:
-            # With dense matches the newest 1,000 are near the top of the date index: walking it tests a
-            # few thousand stories. The planner, seeing each test priced up, would read every match instead.
-            dense = self.count() > 10 * CANDIDATES
-            with _planner_switches(enable_bitmapscan=not dense):
-                newest = list(self._by_date(self.matches)[:CANDIDATES])
-            scores = relevance(newest, self.terms)
-            order = {pk: index for index, pk in enumerate(newest)}
-            self._ranked = sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
+            if self.remember_as is None:
+                self._ranked = self._rank()
+            else:
+                self._ranked = remember(f"ranked:{self.remember_as}", self._rank)
         return self._ranked
+
+    def _rank(self):
+        # With dense matches the newest 1,000 are near the top of the date index: walking it tests a
+        # few thousand stories. The planner, seeing each test priced up, would read every match instead.
+        dense = self.count() > 10 * CANDIDATES
+        with _planner_switches(enable_bitmapscan=not dense):
+            newest = list(self._by_date(self.matches)[:CANDIDATES])
+        scores = relevance(newest, self.terms)
+        order = {pk: index for index, pk in enumerate(newest)}
+        return sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
 
     @staticmethod
     def _by_date(matches):
-        return matches.order_by("-listing_date", "-pk").values_list("pk", flat=True)
+        return matches.newest_first().values_list("pk", flat=True)
 
     def __getitem__(self, window):
         if not isinstance(window, slice):

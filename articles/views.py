@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
 from issues.models import Issue
+from newsroom.caching import RememberedCountPaginator, list_name
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
@@ -21,9 +22,13 @@ class PublishedArticlesMixin:
     """Every public list reads published stories, newest first, 20 to a page."""
 
     paginate_by = 20
+    paginator_class = RememberedCountPaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().order_by("-listing_date", "position", "-pk")
+        return Article.objects.published().for_listing().newest_first()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, name=list_name(self.request), **kwargs)
 
 
 class HomeView(TemplateView):
@@ -57,7 +62,9 @@ class SearchView(ArticleListView):
         query = form.cleaned_data["q"] if form.is_valid() else ""
         results = None
         if query:
-            results = SearchResults(kwargs.get("object_list", self.object_list), query)
+            results = SearchResults(
+                kwargs.get("object_list", self.object_list), query, remember_as=list_name(self.request)
+            )
             kwargs["object_list"] = results
         elif form.errors:
             kwargs["object_list"] = Article.objects.none()

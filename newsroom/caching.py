@@ -20,8 +20,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from redis.exceptions import RedisError
 
@@ -37,15 +40,15 @@ def _fresh_generation():
     return int(time.time() * 1000)
 
 
-def _lookup(page_key):
-    """(current generation, cached page or None), in one round trip to the cache; the generation is
-    moved on first if a scheduled story or issue has come out since."""
-    values = cache.get_many([GENERATION, NEXT_RELEASE, page_key])
+def _lookup(key):
+    """(current generation, the value stored under key for it, or None), in one round trip to the
+    cache; the generation is moved on first if a scheduled story or issue has come out since."""
+    values = cache.get_many([GENERATION, NEXT_RELEASE, key])
     current, release = values.get(GENERATION), values.get(NEXT_RELEASE)
     if current is None or (release is not None and release <= timezone.now()):
         return _move_on(), None
-    generation, response = values.get(page_key) or (None, None)
-    return current, response if generation == current else None
+    generation, value = values.get(key) or (None, None)
+    return current, value if generation == current else None
 
 
 def _move_on():
@@ -123,8 +126,46 @@ def page_key(request):
     return f"public-page:{hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()}"
 
 
-def _store(key, generation, response):
+def remember(name, compute):
+    """A value derived from what readers see (a count, a ranking), kept beside the pages and dropped
+    with them, so that the pages of one list or search share it; computed afresh when the cache is off
+    or down."""
+    if not settings.PUBLIC_CACHE_SECONDS:
+        return compute()
+    key = f"public-value:{hashlib.sha256(name.encode()).hexdigest()}"
     try:
-        cache.set(key, (generation, response), settings.PUBLIC_CACHE_SECONDS)
+        generation, value = _lookup(key)
+    except CACHE_ERRORS:
+        logger.warning("Public page cache unavailable; computing afresh", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        _store(key, generation, value)
+    return value
+
+
+def list_name(request):
+    """A list or search, whichever of its pages is asked for: the path and the query but the page."""
+    query = sorted(
+        (name, value) for name, values in request.GET.lists() for value in values if name != "page"
+    )
+    return f"{request.path}?{urlencode(query)}"
+
+
+class RememberedCountPaginator(Paginator):
+    """Counts a list once per generation, not once per page: a filtered count reads every match."""
+
+    def __init__(self, *args, name, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name = name
+
+    @cached_property
+    def count(self):
+        return remember(f"count:{self.name}", lambda: Paginator.count.func(self))
+
+
+def _store(key, generation, value):
+    try:
+        cache.set(key, (generation, value), settings.PUBLIC_CACHE_SECONDS)
     except CACHE_ERRORS:
         logger.warning("Public page cache unavailable; page not stored", exc_info=True)

@@ -153,3 +153,26 @@ def test_pages_are_made_afresh_when_the_cache_is_down(client, page_cache, settin
     ArticleFactory(published=True, headline="缓存不可用时的稿件")
     response = client.get("/articles/")
     assert response.status_code == 200 and "缓存不可用时的稿件" in response.content.decode()
+
+
+def test_a_lists_count_and_a_searchs_ranking_serve_all_its_pages(client, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import workflow
+    from articles.models import Article
+    from tests.factories import staff_member
+
+    for number in range(25):
+        ArticleFactory(published=True, headline=f"健步走活动第{number}场", body="城北街道举办健步走活动。")
+    first = client.get("/search/", {"q": "健步走", "page": 1})
+    assert "25 篇" in first.content.decode()
+    with CaptureQueriesContext(connection) as second_page:
+        assert "25 篇" in client.get("/search/", {"page": 2, "q": "健步走"}).content.decode()
+    # Neither counted nor ranked again: only the page's own stories are read.
+    queries = [query["sql"] for query in second_page.captured_queries]
+    assert queries and not any("COUNT(" in sql or "LIMIT 1000" in sql for sql in queries)
+
+    waiting = ArticleFactory(status=Article.Status.APPROVED, headline="新的健步走活动", body="健步走。")
+    page_cache(lambda: workflow.perform(waiting, "publish", staff_member("总编")))
+    assert "26 篇" in client.get("/search/", {"q": "健步走", "page": 2}).content.decode()
