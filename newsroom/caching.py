@@ -16,12 +16,12 @@ withdrawn story either; a revalidation is answered from the cache.
 import hashlib
 import logging
 import time
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -76,14 +76,9 @@ def public_page(view):
     """Mark a reader's page: PublicPageCacheMiddleware keeps it in the shared cache, and browsers are told
     to revalidate it. The pages do not vary by reader (no cookies, no per-user content), so one copy per
     URL serves all."""
-
-    @wraps(view)
-    def public_view(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.public_page = True
-        return response
-
-    return cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(public_view)
+    view = cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(view)
+    view.public_page = True
+    return view
 
 
 class PublicPageCacheMiddleware:
@@ -91,8 +86,8 @@ class PublicPageCacheMiddleware:
     @public_page after all of it has run, so the stored copy carries every header and no response that
     sets a cookie (a session, a CSRF token, a message) is ever stored.
 
-    Only pages marked @public_page are ever stored, so any other URL simply misses. A cache that is down
-    is skipped: the page is made afresh. PUBLIC_CACHE_SECONDS = 0 turns it off.
+    Other URLs (the admin, health checks) pass straight through, without a look at the cache. A cache
+    that is down is skipped: the page is made afresh. PUBLIC_CACHE_SECONDS = 0 turns it off.
     """
 
     def __init__(self, get_response):
@@ -100,6 +95,12 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
+            return self.get_response(request)
+        try:
+            public = getattr(resolve(request.path_info).func, "public_page", False)
+        except Resolver404:
+            public = False
+        if not public:
             return self.get_response(request)
         key = page_key(request)
         try:
@@ -110,12 +111,7 @@ class PublicPageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if (
-            getattr(response, "public_page", False)
-            and response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-        ):
+        if response.status_code == 200 and not response.cookies and not response.streaming:
             _store(key, generation, response)
         return response
 
