@@ -102,18 +102,11 @@ class PublicPageCacheMiddleware:
             public = False
         if not public:
             return self.get_response(request)
-        key = page_key(request)
-        try:
-            generation, response = _lookup(key)
-        except CACHE_ERRORS:
-            logger.warning("Public page cache unavailable; serving uncached", exc_info=True)
-            return self.get_response(request)
-        if response is not None:
-            return response
-        response = self.get_response(request)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            _store(key, generation, response)
-        return response
+        return _cached(page_key(request), lambda: self.get_response(request), keep=_storable)
+
+
+def _storable(response):
+    return response.status_code == 200 and not response.cookies and not response.streaming
 
 
 def page_key(request):
@@ -128,15 +121,20 @@ def remember(name, compute):
     or down."""
     if not settings.PUBLIC_CACHE_SECONDS:
         return compute()
-    key = f"public-value:{hashlib.sha256(name.encode()).hexdigest()}"
+    return _cached(f"public-value:{hashlib.sha256(name.encode()).hexdigest()}", compute)
+
+
+def _cached(key, compute, keep=lambda value: True):
+    """The value stored under key for the current generation, or compute() stored there if keep(it)."""
     try:
         generation, value = _lookup(key)
     except CACHE_ERRORS:
-        logger.warning("Public page cache unavailable; computing afresh", exc_info=True)
+        logger.warning("Public page cache unavailable; made afresh", exc_info=True)
         return compute()
     if value is None:
         value = compute()
-        _store(key, generation, value)
+        if keep(value):
+            _store(key, generation, value)
     return value
 
 
