@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Min
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -376,21 +377,26 @@ class SuggestedTags(NamedTuple):
     departments: models.QuerySet
 
 
+def listing_relations():
+    """The relations a story shows in a list and on its page, as prefetch lookups."""
+    return [
+        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "townships",
+        models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+        models.Prefetch(
+            "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
+        ),
+    ]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of what readers may see: every public view, feed and sitemap uses it."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """What a list of stories shows: date, issue and page, bylines, tags and photos."""
-        return self.select_related("page__issue").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "townships",
-            models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
-            models.Prefetch(
-                "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
-            ),
-        )
+        """What a list of stories shows: bylines, tags and photos."""
+        return self.prefetch_related(*listing_relations())
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
@@ -402,7 +408,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(listing_date=date).update(listing_date=date)
 
     def for_detail(self):
-        return self.for_listing().prefetch_related("keywords")
+        """The story page's story. Its relations are prefetched together with its related stories'."""
+        return self.select_related("page__issue")
 
 
 @reversion.register()
@@ -588,49 +595,47 @@ class Article(models.Model):
 
     def related(self, limit=5):
         """Published stories sharing keywords with this one (most shared first), then its townships, then
-        its departments; newest first among equals.
+        its departments; newest first among equals. Two queries, without prefetches.
 
         Only the newest RELATED_CANDIDATES stories of each keyword, township and department are ranked
         (an index range each), so the cost does not grow with the archive.
         """
-        tags = [
-            (Article.keywords.through, "keyword_id", [keyword.pk for keyword in self.keywords.all()]),
-            (Article.townships.through, "township_id", [township.pk for township in self.townships.all()]),
-            (
-                Article.departments.through,
-                "department_id",
-                [department.pk for department in self.departments.all()],
-            ),
-        ]
-        candidates = set()
-        for through, field, values in tags:
-            for value in values:
-                newest = through.objects.filter(**{field: value}).order_by("-article_id")
-                candidates.update(newest.values_list("article_id", flat=True)[: self.RELATED_CANDIDATES])
-        candidates.discard(self.pk)
-        if not candidates:
+        tags = self.tag_ids()
+        if not any(tags.values()):
             return Article.objects.none()
-        keywords, townships = tags[0][2], tags[1][2]
-        shared_keywords = (
-            Article.keywords.through.objects.filter(article=models.OuterRef("pk"), keyword__in=keywords)
-            .values("article")
-            .annotate(count=models.Count("pk"))
-            .values("count")
-        )
-        same_township = models.Exists(
-            Article.townships.through.objects.filter(article=models.OuterRef("pk"), township__in=townships)
-        )
+
+        def shared(name):
+            """How many of this story's keywords (or townships) the outer story carries."""
+            carried = getattr(Article, name).through.objects.filter(
+                article=models.OuterRef("pk"), **{f"{tag_column(name)}__in": tags[name]}
+            )
+            count = carried.values("article").annotate(count=models.Count("pk")).values("count")
+            return Coalesce(models.Subquery(count), 0)
+
         return (
             Article.objects.published()
-            .for_listing()
-            .filter(pk__in=candidates)
-            .annotate(
-                shared_keywords=Coalesce(models.Subquery(shared_keywords), 0), same_township=same_township
-            )
+            .filter(pk__in=newest_tagged(tags, self.RELATED_CANDIDATES))
+            .exclude(pk=self.pk)
+            .annotate(shared_keywords=shared("keywords"), same_township=shared("townships"))
             .order_by("-shared_keywords", "-same_township", "-listing_date", "-pk")[:limit]
         )
 
     RELATED_CANDIDATES = 50
+    TAGS = ("keywords", "townships", "departments")
+
+    def tag_ids(self):
+        """{"keywords": [ids], "townships": [ids], "departments": [ids]} of this story, in one query."""
+        parts = [
+            getattr(Article, name)
+            .through.objects.filter(article=self)
+            .annotate(tag=models.Value(name))
+            .values_list("tag", tag_column(name))
+            for name in self.TAGS
+        ]
+        tags = {name: [] for name in self.TAGS}
+        for name, pk in parts[0].union(*parts[1:], all=True):
+            tags[name].append(pk)
+        return tags
 
     def suggested_tags(self):
         """Townships and departments the text names (the gazetteer tagger) that are not tagged yet."""
@@ -642,13 +647,14 @@ class Article(models.Model):
         )
 
     def page_neighbours(self):
-        """The published stories before and after this one on its printed page."""
+        """The published stories before and after this one on its printed page, in one query."""
         if self.page_id is None:
             return None, None
-        on_page = Article.objects.published().filter(page_id=self.page_id)
-        previous = on_page.filter(position__lt=self.position).order_by("-position").first()
-        following = on_page.filter(position__gt=self.position).order_by("position").first()
-        return previous, following
+        others = Article.objects.published().filter(page_id=self.page_id).exclude(pk=self.pk)
+        on_page = list(others.only("pk", "headline", "position").order_by("position"))
+        previous = [article for article in on_page if article.position < self.position]
+        following = [article for article in on_page if article.position > self.position]
+        return (previous[-1] if previous else None), (following[0] if following else None)
 
     def restore_content(self, version):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""
@@ -661,6 +667,26 @@ class Article(models.Model):
                 _("A story placed on a page needs its position there, and a position needs a page."),
                 code="placement",
             )
+
+
+def tag_column(name):
+    """The column of the table behind Article.<name> (keywords, townships, departments) holding the tag."""
+    return Article._meta.get_field(name).m2m_reverse_name()
+
+
+def newest_tagged(tags, per_tag):
+    """SQL for the ids of the newest `per_tag` stories of each tag in {"keywords": [ids], …}: one index
+    range a tag. Each range is a derived table because SQLite refuses LIMIT in a member of a UNION."""
+    ranges, params = [], []
+    for name, ids in tags.items():
+        table, column = getattr(Article, name).through._meta.db_table, tag_column(name)
+        for pk in ids:
+            ranges.append(
+                f"SELECT * FROM (SELECT article_id FROM {table} WHERE {column} = %s "
+                f"ORDER BY article_id DESC LIMIT %s) AS newest_{len(ranges)}"
+            )
+            params += [pk, per_tag]
+    return RawSQL(" UNION ".join(ranges), params)
 
 
 class Byline(models.Model):

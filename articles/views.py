@@ -1,6 +1,7 @@
 import calendar
 import datetime
 
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -14,7 +15,7 @@ from newsroom.caching import RememberedCountPaginator, list_name
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Author, Department, Township
+from .models import Article, Author, Department, Township, listing_relations
 from .search import SearchResults
 
 
@@ -149,11 +150,13 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        related = list(article.related())
+        models.prefetch_related_objects([article, *related], *listing_relations())
         previous_on_page, next_on_page = article.page_neighbours()
         photo = next(iter(article.photos.all()), None)
         image = self.request.build_absolute_uri((photo.display or photo.image).url) if photo else None
         return super().get_context_data(
-            related=article.related(),
+            related=related,
             previous_on_page=previous_on_page,
             next_on_page=next_on_page,
             share_image=image,
