@@ -38,6 +38,11 @@ PAGES = {
     "feed": "/feed/",
     "search": "/search/?q=乡村振兴",
 }
+# With --reference, against bench/reference_wsgi.py: the cheapest pages Django can make afresh.
+REFERENCE_PAGES = {
+    "base.html, no query": "/bench/template",
+    "one query + base.html": "/bench/one-query/{story}",
+}
 # For a cold cache, each request asks for another page of the same kind, so the cache cannot help.
 COLD_VARIANTS = {
     "township filter": "/articles/?township=chengbei-jiedao&page={n}",
@@ -45,6 +50,7 @@ COLD_VARIANTS = {
     "story": "/articles/{story_n}/",
     "issue": "/issues/{issue_n}/",
     "search": "/search/?q=乡村振兴&page={n}",
+    "one query + base.html": "/bench/one-query/{story_n}",
 }
 
 
@@ -129,6 +135,7 @@ def main():
     parser.add_argument("--cold-redis", help="Redis URL of the page cache, flushed before each cold run")
     parser.add_argument("--workers-of", type=int, help="gunicorn master pid, to report worker memory")
     parser.add_argument("--only", nargs="*", help="names of the pages to load (default: all)")
+    parser.add_argument("--reference", action="store_true", help="also the reference pages (see above)")
     parser.add_argument("--sustained", type=float, help="instead: one run this long over every kind of page")
     arguments = parser.parse_args()
     if arguments.sustained:
@@ -143,7 +150,8 @@ def main():
         print(json.dumps(result, indent=1))
         return
     results = {}
-    for name, template in PAGES.items():
+    pages = {**PAGES, **REFERENCE_PAGES} if arguments.reference else PAGES
+    for name, template in pages.items():
         if arguments.only and name not in arguments.only and not name.startswith("floor"):
             continue
         warm_path = template.format(story=arguments.story, issue=arguments.issue)
@@ -164,7 +172,7 @@ def main():
 
             results[(name, state)] = load(arguments.base, paths, arguments.seconds, arguments.concurrency)
     print(
-        f"{'page':<18} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x floor':>8}  statuses/errors"
+        f"{'page':<22} {'cache':<5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'x floor':>8}  statuses/errors"
     )
     for (name, state), result in results.items():
         floor = results[("floor (/livez)", state)]["p50_ms"]
@@ -173,7 +181,7 @@ def main():
             f"{result['per_second']:>8.0f} {result['p50_ms']:>8.1f} {result['p95_ms']:>8.1f} {ratio:>8.2f}"
         )
         outcome = f"{json.dumps(result['statuses'])} {json.dumps(result['errors'])}"
-        print(f"{name:<18} {state:<5} {numbers}  {outcome}")
+        print(f"{name:<22} {state:<5} {numbers}  {outcome}")
     if arguments.workers_of:
         print("worker memory, MB:", ", ".join(f"{size:.0f}" for size in worker_memory(arguments.workers_of)))
 
