@@ -377,10 +377,14 @@ class SuggestedTags(NamedTuple):
     departments: models.QuerySet
 
 
+def bylines_with_authors():
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
 def listing_relations():
     """The relations a story shows in a list and on its page, as prefetch lookups."""
     return [
-        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        bylines_with_authors(),
         "townships",
         models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
         models.Prefetch(

@@ -13,12 +13,14 @@ class IssueQuerySet(models.QuerySet):
 
     def with_published_contents(self):
         """Each issue's pages, and on each page its published stories in order and its photos."""
-        from articles.models import Article, Photo
+        from articles.models import Article, Photo, bylines_with_authors
 
         return self.prefetch_related(
             models.Prefetch(
                 "pages__articles",
-                queryset=Article.objects.published().order_by("position").prefetch_related("bylines__author"),
+                queryset=Article.objects.published()
+                .order_by("position")
+                .prefetch_related(bylines_with_authors()),
                 to_attr="published_articles",
             ),
             models.Prefetch(
