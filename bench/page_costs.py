@@ -27,6 +27,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+import bench.reference_wsgi  # noqa: E402, F401  (serves the reference pages' addresses too)
+
 PAGES = {
     "home": "/",
     "township filter, page 1": "/articles/?township=chengbei-jiedao",
@@ -38,6 +40,10 @@ PAGES = {
     "feed": "/feed/",
     "search, page 1": "/search/?q=乡村振兴",
     "search, page 150": "/search/?q=乡村振兴&page=150",
+    # What any page costs at least: the floor, base.html alone, one query into base.html.
+    "floor (/livez)": "/livez",
+    "reference: base.html": "/bench/template",
+    "reference: one query": "/bench/one-query/{story}",
 }
 
 
