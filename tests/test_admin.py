@@ -1,9 +1,12 @@
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, PhotoFactory, staff_member
+from issues.models import Issue
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,55 @@ def test_a_reporters_own_byline_is_filled_in(client):
     )
     article = reporter.created_articles.get()
     assert [(b.author, b.role) for b in article.bylines.all()] == [(author, "writer")]
+
+
+def placed_stories(issues):
+    """A story and a photo on page 1 and on page 2 of each of `issues` new issues, numbered 1, 2…"""
+    first = Issue.objects.count() + 1
+    for number in range(first, first + issues):
+        issue = IssueFactory(number=number)
+        for page_number in (1, 2):
+            page = PageFactory(issue=issue, number=page_number, name=f"{page_number}版")
+            ArticleFactory(page=page, position=1, headline=f"第{issue.number}期{page_number}版")
+            PhotoFactory(page=page)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "admin:articles_article_changelist",
+        "admin:articles_photo_changelist",
+        "admin:issues_issue_changelist",
+        "admin:issues_page_changelist",
+    ],
+)
+def test_admin_lists_run_as_many_queries_for_thirty_issues_as_for_one(admin_client, url):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(reverse(url)).status_code == 200
+        return len(captured)
+
+    placed_stories(1)
+    few = queries()
+    placed_stories(29)
+    assert queries() == few
+
+
+def test_stories_filter_by_issue_then_by_its_pages(admin_client):
+    placed_stories(3)
+    changelist = reverse("admin:articles_article_changelist")
+    response = admin_client.get(changelist, {"issue": "2"})
+    listed = sorted(article.headline for article in response.context["cl"].result_list)
+    assert listed == ["第2期1版", "第2期2版"]
+    assert "?issue=2&amp;page_number=2" in response.content.decode()  # the chosen issue's pages
+    response = admin_client.get(changelist, {"issue": "2", "page_number": "2"})
+    assert [article.headline for article in response.context["cl"].result_list] == ["第2期2版"]
+    response = admin_client.get(changelist, {"page_number": "2"})  # page 2 of every issue
+    assert len(response.context["cl"].result_list) == 3
+
+
+@pytest.mark.parametrize("query", [{"issue": "二"}, {"issue": "9" * 30}, {"page_number": "-1"}])
+def test_a_bad_issue_or_page_number_is_an_error_notice_not_a_crash(admin_client, query):
+    placed_stories(1)
+    response = admin_client.get(reverse("admin:articles_article_changelist"), query)
+    assert response.status_code == 302 and response.url.endswith("?e=1")

@@ -133,11 +133,12 @@ def test_the_story_list_filters_and_puts_ones_own_stories_first(client):
     both.groups.add(Group.objects.get(name=EDITOR), Group.objects.get(name=REPORTER))
     others = [ArticleFactory(headline=f"别人的稿件{n}") for n in range(3)]
     own = ArticleFactory(headline="自己的稿件", created_by=both)
+    signed = BylineFactory(article__headline="署名的稿件", author__user=both).article
     ArticleFactory.reset_sequence()
     client.force_login(both)
     changelist = reverse("admin:articles_article_changelist")
     listed = list(client.get(changelist).context["cl"].result_list)
-    assert listed[0] == own and set(listed[1:]) == set(others)
+    assert listed[:2] == [signed, own] and set(listed[2:]) == set(others)
     for query in ({"status__exact": "draft"}, {"q": "自己"}, {"bylines__author__id__exact": "1"}):
         assert client.get(changelist, query).status_code == 200
     assert list(client.get(changelist, {"q": "自己"}).context["cl"].result_list) == [own]
