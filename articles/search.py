@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from django.core.cache import cache
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
 
@@ -276,11 +276,12 @@ def _fts_query(terms):
     return " ".join(f'"{term}"' for term in terms)
 
 
-def relevance(article_ids, terms):
-    """{id: score} for the given stories; higher is more relevant, a headline match above a body match."""
+def relevance(article_ids, terms, using):
+    """{id: score} for the given stories; higher is more relevant, a headline match above a body match.
+    `using` is the database the stories were read from (a replica, for readers)."""
     if not article_ids:
         return {}
-    with connection.cursor() as cursor:
+    with connections[using].cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT id, ts_rank('{0.1, 0.2, 0.4, 1.0}', search_vector, plainto_tsquery('simple', %s)) "
@@ -299,13 +300,14 @@ def relevance(article_ids, terms):
 
 
 @contextmanager
-def _planner_switches(**switches):
-    """Turn PostgreSQL planner switches (enable_bitmapscan…) off for the queries inside; elsewhere nothing."""
+def _planner_switches(using, **switches):
+    """Turn PostgreSQL planner switches (enable_bitmapscan…) off for the queries inside that read from the
+    database `using`; elsewhere nothing."""
     switches = [name for name, on in switches.items() if not on]
     if connection.vendor != "postgresql" or not switches:
         yield
         return
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic(using), connections[using].cursor() as cursor:
         for name in switches:
             cursor.execute(f"SET LOCAL {name} = off")
         try:
@@ -348,9 +350,9 @@ class SearchResults:
         # With dense matches the newest 1,000 are near the top of the date index: walking it tests a
         # few thousand stories. The planner, seeing each test priced up, would read every match instead.
         dense = self.count() > 10 * CANDIDATES
-        with _planner_switches(enable_bitmapscan=not dense):
+        with _planner_switches(self.matches.db, enable_bitmapscan=not dense):
             newest = list(self._by_date(self.matches)[:CANDIDATES])
-        scores = relevance(newest, self.terms)
+        scores = relevance(newest, self.terms, using=self.matches.db)
         order = {pk: index for index, pk in enumerate(newest)}
         return sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
 

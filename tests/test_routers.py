@@ -2,12 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from newsroom.routers import PublicReadsMiddleware, ReplicaRouter
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, PageFactory, UserFactory
 
 router = ReplicaRouter()
 
@@ -49,3 +51,18 @@ def test_writes_and_migrations_go_to_the_primary_only(replicas):
     assert database_read_for(request()) != "default"
     assert router.db_for_write(Article) == "default"
     assert router.allow_migrate("default", "articles") and not router.allow_migrate("replica1", "articles")
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica1"])
+@pytest.mark.parametrize("path", ["/", "/articles/", "/search/?q=健步走", "story"])
+def test_a_readers_page_reads_only_from_the_replica(client, settings, path):
+    settings.DATABASE_REPLICAS = ["replica1"]
+    story = ArticleFactory(published=True, page=PageFactory(issue__published=True), position=1)
+    path = story.get_absolute_url() if path == "story" else path
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica1"]) as replica,
+    ):
+        response = client.get(path)
+    assert response.status_code == 200 and story.get_absolute_url() in response.content.decode()
+    assert len(replica) > 0 and [query["sql"] for query in primary] == []

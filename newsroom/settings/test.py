@@ -1,7 +1,7 @@
 """Test settings: fast hashing, local memory cache, plain static storage so {% static %} needs no manifest."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES, VAR_DIR
+from .base import DATABASES, STORAGES, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -16,3 +16,6 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # WhiteNoise warns when STATIC_ROOT is missing; tests never collect into it.
 STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# A replica alias that is the test database itself, for tests that route readers to a replica
+# (tests/test_routers.py); DATABASE_REPLICAS stays empty, so no other test reads from it.
+DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
