@@ -9,6 +9,10 @@ page from before the change. A story scheduled for later changes what readers se
 the time of the next such release is kept beside the generation, and the first request after it moves
 the generation on.
 
+With read replicas, a page made just after a change may have been read from a replica that has not
+replayed the change yet; pages made within REPLICA_LAG_ALLOWANCE of the change are served but not
+stored, so the cache never keeps a page from before a change.
+
 Browsers and proxies are told to revalidate every time (max-age=0 with an ETag), so they never show a
 withdrawn story either; a revalidation is answered from the cache.
 """
@@ -133,9 +137,15 @@ def _cached(key, compute, keep=lambda value: True):
         return compute()
     if value is None:
         value = compute()
-        if keep(value):
+        if keep(value) and not _replicas_may_trail(generation):
             _store(key, generation, value)
     return value
+
+
+def _replicas_may_trail(generation):
+    """Whether a replica may not have replayed the change that began this generation (its time in ms)."""
+    allowance = settings.REPLICA_LAG_ALLOWANCE * 1000
+    return bool(settings.DATABASE_REPLICAS) and _fresh_generation() - generation < allowance
 
 
 def list_name(request):

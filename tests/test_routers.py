@@ -66,3 +66,23 @@ def test_a_readers_page_reads_only_from_the_replica(client, settings, path):
         response = client.get(path)
     assert response.status_code == 200 and story.get_absolute_url() in response.content.decode()
     assert len(replica) > 0 and [query["sql"] for query in primary] == []
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica1"])
+def test_a_page_made_while_a_replica_may_trail_a_change_is_served_but_not_cached(
+    client, settings, time_machine
+):
+    settings.DATABASE_REPLICAS = ["replica1"]
+    settings.PUBLIC_CACHE_SECONDS = 300
+    settings.REPLICA_LAG_ALLOWANCE = 2
+    time_machine.move_to("2026-01-05 08:00:00+08:00", tick=False)
+    ArticleFactory(published=True, headline="刚发布的稿件")  # the generation moves on at commit
+
+    def replica_queries():
+        with CaptureQueriesContext(connections["replica1"]) as replica:
+            assert "刚发布的稿件" in client.get("/articles/").content.decode()
+        return len(replica)
+
+    assert replica_queries() > 0 and replica_queries() > 0  # made afresh each time: not stored
+    time_machine.move_to("2026-01-05 08:00:02.5+08:00", tick=False)
+    assert replica_queries() > 0 and replica_queries() == 0  # stored, then served from the cache

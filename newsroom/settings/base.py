@@ -124,6 +124,9 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     }
     DATABASE_REPLICAS.append(alias)
 DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+# How far a replica may trail the primary: pages made this soon after a change are not cached, since a
+# replica may have served them from before it (newsroom/caching.py).
+REPLICA_LAG_ALLOWANCE = float(os.environ.get("REPLICA_LAG_ALLOWANCE", "2"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
