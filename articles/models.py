@@ -683,11 +683,12 @@ def newest_tagged(tags, per_tag):
     range a tag. Each range is a derived table because SQLite refuses LIMIT in a member of a UNION."""
     ranges, params = [], []
     for name, ids in tags.items():
-        table, column = getattr(Article, name).through._meta.db_table, tag_column(name)
+        field = Article._meta.get_field(name)
+        table, story, tag = field.m2m_db_table(), field.m2m_column_name(), field.m2m_reverse_name()
         for pk in ids:
             ranges.append(
-                f"SELECT * FROM (SELECT article_id FROM {table} WHERE {column} = %s "
-                f"ORDER BY article_id DESC LIMIT %s) AS newest_{len(ranges)}"
+                f"SELECT * FROM (SELECT {story} FROM {table} WHERE {tag} = %s "
+                f"ORDER BY {story} DESC LIMIT %s) AS newest_{len(ranges)}"
             )
             params += [pk, per_tag]
     return RawSQL(" UNION ".join(ranges), params)
