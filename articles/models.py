@@ -684,7 +684,7 @@ def newest_tagged(tags, per_tag):
     ranges, params = [], []
     for name, ids in tags.items():
         field = Article._meta.get_field(name)
-        table, story, tag = field.m2m_db_table(), field.m2m_column_name(), field.m2m_reverse_name()
+        table, story, tag = field.m2m_db_table(), field.m2m_column_name(), tag_column(name)
         for pk in ids:
             ranges.append(
                 f"SELECT * FROM (SELECT {story} FROM {table} WHERE {tag} = %s "
