@@ -29,6 +29,7 @@ from .models import (
     TownshipAlias,
     Transition,
 )
+from .people import display_name
 
 
 class TownshipAliasInline(admin.TabularInline):
@@ -98,11 +99,12 @@ class BylineInline(admin.TabularInline):
 
 
 class PhotoForm(forms.ModelForm):
-    """Stores the checked, upright, metadata-free version of an upload, never the file as sent."""
+    """Stores the checked, upright, metadata-free version of an upload, never the file as sent. A photo
+    reaches a page only through placement (the page's assembly), never through this form."""
 
     class Meta:
         model = Photo
-        fields = ["image", "caption", "alt_text", "photographer", "article", "page", "townships"]
+        fields = ["image", "caption", "alt_text", "photographer", "article", "townships"]
 
     def clean_image(self):
         image = self.cleaned_data.get("image")
@@ -144,9 +146,16 @@ def suggestions_field(model, label):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The story form, refusing a save based on an older text than the stored one."""
+    """The story form, refusing a save based on an older text than the stored one. Its workflow buttons
+    (保存并提交, 保存并通过, 保存并退回…) save the changes and take the step in one transaction."""
 
     edit_count_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    workflow_action = forms.CharField(required=False, max_length=30, widget=forms.HiddenInput)
+    workflow_comment = forms.CharField(
+        required=False, max_length=5000, strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60})
+    )
+    # Set by ArticleAdmin when the step was refused after the save was tried (and rolled back).
+    workflow_refusal = None
     suggested_townships = suggestions_field(Township, _("suggested townships"))
     suggested_departments = suggestions_field(Department, _("suggested departments"))
 
@@ -170,6 +179,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.workflow_refusal:
+            raise ValidationError(self.workflow_refusal, code="workflow")
         if self.instance.pk:
             seen = cleaned_data.get("edit_count_seen")
             try:
@@ -231,6 +242,14 @@ def filter_by_number(queryset, lookup, value):
     if not value.isdigit() or len(value) > 9:
         raise IncorrectLookupParameters(f"{value!r} is not a number")
     return queryset.filter(**{lookup: int(value)})
+
+
+class WorkflowRefused(Exception):
+    """A workflow step asked for with a save was refused; the save is rolled back with it."""
+
+    def __init__(self, messages):
+        super().__init__(messages)
+        self.messages = messages
 
 
 @admin.register(Article)
@@ -342,17 +361,55 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.workflow_refusal = getattr(request, "workflow_refusal", None)
+        return form
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        article = form.instance
         # A reporter's own byline is filled in when they file a story without one.
         author = own_author(request.user)
-        if not change and author and not form.instance.bylines.exists():
-            Byline.objects.create(article=form.instance, author=author, role=Byline.Role.WRITER)
+        if not change and author and not article.bylines.exists():
+            Byline.objects.create(article=article, author=author, role=Byline.Role.WRITER)
+        changed = [form.fields[name].label for name in form.changed_data if name in workflow.PRINTED_FIELDS]
+        changed += [formset.model._meta.verbose_name_plural for formset in formsets if formset.has_changed()]
+        if change and changed and workflow.printed_content_changed(article, request.user, changed):
+            self.message_user(
+                request,
+                _("The printed content changed after review, so the review signatures are void."),
+                messages.WARNING,
+            )
+        action = form.cleaned_data.get("workflow_action")
+        if action:
+            comment = form.cleaned_data.get("workflow_comment", "")
+            try:
+                workflow.perform(article, action, request.user, comment=comment)
+            except workflow.TransitionNotAllowed as error:
+                raise WorkflowRefused(error.messages) from None
+
+    def response_change(self, request, obj):
+        action = request.POST.get("workflow_action")
+        if not action:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            _("“%(headline)s” is saved: %(action)s.")
+            % {"headline": obj, "action": workflow.ACTIONS[action].label},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Every save through the story form keeps a version, with who saved it.
-        with reversion.create_revision():
-            reversion.set_user(request.user)
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except WorkflowRefused as refused:
+            # Nothing was saved. Show the form again with the user's changes and the reason.
+            request.workflow_refusal = refused.messages
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -437,13 +494,24 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["workflow_actions"] = workflow.available_actions(obj, request.user)
-            context["transitions"] = obj.transitions.select_related("actor")
-            context["also_open_by"] = presence.mark_open(obj.pk, request.user)
-            context["comments"] = obj.comments.select_related("author")
-            context["last_version"] = (
+            transitions = list(obj.transitions.select_related("actor"))
+            last_version = (
                 reversion.models.Version.objects.get_for_object(obj).select_related("revision__user").first()
             )
+            context |= {
+                "workflow_actions": workflow.available_actions(obj, request.user),
+                "actions_save_the_form": self.has_change_permission(request, obj),
+                "next_step": workflow.next_step(obj),
+                "conversation": conversation(transitions, obj.comments.select_related("author")),
+                "return_reason": next(
+                    (step for step in reversed(transitions) if step.target == Article.Status.RETURNED), None
+                )
+                if obj.status == Article.Status.RETURNED
+                else None,
+                "also_open_by": presence.mark_open(obj.pk, request.user),
+                "last_saved_by": display_name(last_version.revision.user) if last_version else None,
+                "last_version": last_version,
+            }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def transition_view(self, request, object_id):
@@ -468,12 +536,30 @@ class ArticleAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
 
+def conversation(transitions, comments):
+    """The workflow steps with their comments and the 编辑意见 thread, as one list in time order:
+    [(at, name, step or None, text)]."""
+    entries = [(step.at, display_name(step.actor), step, step.comment) for step in transitions]
+    entries += [
+        (comment.created_at, display_name(comment.author), None, comment.text) for comment in comments
+    ]
+    return sorted(entries, key=lambda entry: entry[0])
+
+
 @admin.register(Transition)
 class TransitionAdmin(admin.ModelAdmin):
-    list_display = ["article", "action", "source", "target", "actor", "at"]
+    list_display = ["article", "action", "source", "target", "actor_name", "at"]
     list_filter = ["action", "target"]
     list_select_related = ["article", "actor"]
     search_fields = ["article__headline", "comment"]
+
+    def get_queryset(self, request):
+        visible = workflow.visible_to(Article.objects.all(), request.user)
+        return super().get_queryset(request).filter(article__in=visible)
+
+    @admin.display(description=_("by"), ordering="actor__first_name")
+    def actor_name(self, step):
+        return display_name(step.actor)
 
     def has_add_permission(self, request):
         return False
@@ -502,13 +588,43 @@ class AwaitingImageFilter(admin.SimpleListFilter):
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
+    """Photos follow their story's rules (workflow.photos_visible_to, can_edit_photo); a change to a signed
+    story's photo voids its signatures, like a change of its text."""
+
     form = PhotoForm
     list_display = ["thumbnail", "caption", "photographer", "page", "article"]
     list_filter = [AwaitingImageFilter]
     list_select_related = ["photographer", "page__issue", "article"]
     search_fields = ["caption", "photographer__name"]
-    autocomplete_fields = ["photographer", "article", "page", "townships"]
-    readonly_fields = ["width", "height"]
+    autocomplete_fields = ["photographer", "article", "townships"]
+    readonly_fields = ["page", "original_filename", "width", "height"]
+
+    def get_queryset(self, request):
+        return workflow.photos_visible_to(super().get_queryset(request), request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit_photo(obj, request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit_photo(obj, request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            # Only stories the user may change now; a reporter's photo always belongs to one of them.
+            kwargs["queryset"] = workflow.editable_by(request.user)
+            kwargs["required"] = not workflow.is_reviewer(request.user)
+        elif db_field.name == "photographer":
+            kwargs["initial"] = own_author(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.has_changed():
+            touched = {obj.article_id, form.initial.get("article")} - {None}
+            for story in Article.objects.filter(pk__in=touched):
+                workflow.printed_content_changed(story, request.user, [Photo._meta.verbose_name_plural])
 
     @admin.display(description=_("thumbnail"))
     def thumbnail(self, photo):
@@ -516,6 +632,6 @@ class PhotoAdmin(admin.ModelAdmin):
             return format_html('<strong class="awaiting-image">{}</strong>', _("awaiting image"))
         return format_html(
             '<img src="{}" alt="{}" class="photo-thumbnail">',
-            (photo.thumbnail or photo.image).url,
+            photo.thumbnail_url,
             photo.alt_text,
         )

@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from chinese_text.counting import character_count, paragraphs
 from chinese_text.slugs import department_slug, person_slug, township_slug
+from newsroom.media import unguessable_name
 
 from . import search
 from .images import RENDITION_WIDTHS, rendition, validate_photo
@@ -724,10 +725,28 @@ class Byline(models.Model):
         return f"{self.get_role_display()} {self.author}"
 
 
+def photo_upload_to(photo, filename):
+    return unguessable_name("photos", filename)
+
+
+def rendition_upload_to(photo, filename):
+    return unguessable_name("photos/renditions", filename)
+
+
 class PhotoQuerySet(models.QuerySet):
     def with_image(self):
-        """Photos readers can see: one imported from a printed page waits for its image (图片待补)."""
+        """Photos with a picture: one imported from a printed page waits for its image (图片待补)."""
         return self.exclude(image="")
+
+    def public(self):
+        """What readers may see: a story's photo once the story is published, a stand-alone page photo
+        once its page's issue is published."""
+        from issues.models import Issue
+
+        return self.with_image().filter(
+            models.Q(article__in=Article.objects.published())
+            | models.Q(article=None, page__issue__in=Issue.objects.published())
+        )
 
 
 class Photo(models.Model):
@@ -735,7 +754,7 @@ class Photo(models.Model):
 
     image = models.ImageField(
         _("image"),
-        upload_to="photos/%Y/%m/",
+        upload_to=photo_upload_to,
         width_field="width",
         height_field="height",
         blank=True,
@@ -745,8 +764,15 @@ class Photo(models.Model):
             "A photo without an image (imported from a printed page) is not shown to readers."
         ),
     )
-    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/renditions/", blank=True, editable=False)
-    display = models.ImageField(_("display size"), upload_to="photos/renditions/", blank=True, editable=False)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=rendition_upload_to, blank=True, editable=False)
+    display = models.ImageField(_("display size"), upload_to=rendition_upload_to, blank=True, editable=False)
+    original_filename = models.CharField(
+        _("original file name"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("As uploaded. The stored file has an unguessable name."),
+    )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     caption = models.CharField(
@@ -809,6 +835,8 @@ class Photo(models.Model):
 
     def save(self, *args, **kwargs):
         self.alt_text = self.alt_text or self.caption
+        if self.image and not self.image._committed:
+            self.original_filename = self.image.name.rsplit("/", 1)[-1][:255]
         # Renditions are made once, when the image is new; replacing the image clears them.
         if self.image and not self.thumbnail:
             for field, width in RENDITION_WIDTHS.items():
@@ -819,6 +847,23 @@ class Photo(models.Model):
     @property
     def awaiting_image(self):
         return not self.image
+
+    VARIANTS = ("image", "thumbnail", "display")
+
+    def file_url(self, variant):
+        return reverse("articles:photo_file", kwargs={"pk": self.pk, "variant": variant})
+
+    @property
+    def image_url(self):
+        return self.file_url("image")
+
+    @property
+    def thumbnail_url(self):
+        return self.file_url("thumbnail" if self.thumbnail else "image")
+
+    @property
+    def display_url(self):
+        return self.file_url("display" if self.display else "image")
 
 
 class Transition(models.Model):

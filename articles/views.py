@@ -6,16 +6,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
 from issues.models import Issue
 from newsroom.caching import RememberedCountPaginator, list_name
+from newsroom.media import stored_file_response
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Author, Department, Township, listing_relations
+from .models import Article, Author, Department, Photo, Township, listing_relations
 from .search import SearchResults
 
 
@@ -154,7 +155,7 @@ class ArticleDetailView(DetailView):
         models.prefetch_related_objects([article, *related], *listing_relations())
         previous_on_page, next_on_page = article.page_neighbours()
         photo = next(iter(article.photos.all()), None)
-        image = self.request.build_absolute_uri((photo.display or photo.image).url) if photo else None
+        image = self.request.build_absolute_uri(photo.display_url) if photo else None
         return super().get_context_data(
             related=related,
             previous_on_page=previous_on_page,
@@ -189,3 +190,17 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
+
+
+class PhotoFileView(View):
+    """/photos/<id>/<image|thumbnail|display>/: a photo's file for readers once it is public, and for the
+    staff who may see it before; a 404 for anyone else, so an unpublished photo cannot be found."""
+
+    def get(self, request, pk, variant):
+        if variant not in Photo.VARIANTS:
+            raise Http404("No such rendition.")
+        photo = Photo.objects.public().filter(pk=pk).first()
+        private = photo is None
+        if private:
+            photo = get_object_or_404(workflow.photos_visible_to(Photo.objects.all(), request.user), pk=pk)
+        return stored_file_response(getattr(photo, variant).name, private=private)

@@ -7,7 +7,9 @@ recorded as a Transition with who, when and an optional comment.
 """
 
 from dataclasses import dataclass
+from itertools import combinations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,9 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, Transition
+from .people import display_name
 
 Status = Article.Status
 REVIEW_STAGES = (Status.SUBMITTED, Status.FIRST_REVIEWED, Status.SECOND_REVIEWED)
+# Stages that carry at least one review signature given to the text as it stands.
+SIGNED_STAGES = (Status.FIRST_REVIEWED, Status.SECOND_REVIEWED, Status.APPROVED)
+# What the paper prints of a story; bylines and photos count too (see printed_content_changed).
+PRINTED_FIELDS = ("kicker", "headline", "subtitle", "source", "body")
+# Steps recorded outside ACTIONS: signatures voided by an edit, and a published story moved by the chief.
+REOPEN, MOVE = "reopen", "move"
 
 
 class TransitionNotAllowed(ValidationError):
@@ -109,18 +118,50 @@ def may_perform(action, article, user):
     return user.has_perm(action.permission)
 
 
+SIGNING_LEVELS = [action for action in ACTIONS.values() if action.signs_review]
+
+
 def review_signers(article):
-    """Who signed which review level since the story was last submitted."""
+    """Who signed the review levels of this round: since the story was last submitted or its signatures
+    were voided by an edit."""
     signers = []
     for step in article.transitions.order_by("-at", "-pk"):
-        if step.action == "submit":
+        if step.action in ("submit", REOPEN):
             break
-        if ACTIONS[step.action].signs_review:
+        if step.action in ACTIONS and ACTIONS[step.action].signs_review:
             signers.append(step.actor_id)
     return signers
 
 
-def check(action, article, user, comment):
+def may_sign(permission):
+    """The ids of the active accounts holding a review permission."""
+    users = get_user_model().objects.with_perm(
+        permission, backend="django.contrib.auth.backends.ModelBackend"
+    )
+    return set(users.values_list("pk", flat=True))
+
+
+def later_levels(action):
+    return SIGNING_LEVELS[SIGNING_LEVELS.index(action) + 1 :]
+
+
+def unfillable_level(levels, taken):
+    """The first of these signing levels that no distinct person left can sign, or None.
+
+    Each level needs its own signer (Hall's condition over every group of levels); there are at most three.
+    """
+    pools = [may_sign(level.permission) - taken for level in levels]
+    for size in range(1, len(levels) + 1):
+        for group in combinations(range(len(levels)), size):
+            if len(set().union(*(pools[index] for index in group))) < size:
+                return levels[group[-1]]
+    return None
+
+
+def check(action, article, user, comment, check_byline=True):
+    """Raise TransitionNotAllowed unless user may take action on the story as it is stored now.
+
+    check_byline=False leaves out the byline rule, for a form whose bylines are not saved yet."""
     if article.status not in action.sources:
         raise TransitionNotAllowed(
             _("“%(action)s” is not possible while the story is “%(status)s”.")
@@ -135,12 +176,24 @@ def check(action, article, user, comment):
         raise TransitionNotAllowed(
             _("“%(action)s” needs a comment that says why.") % {"action": action.label}, code="comment"
         )
-    if action.signs_review and user.pk in review_signers(article):
-        raise TransitionNotAllowed(
-            _("Three different people sign the three review levels; you have signed one already."),
-            code="same_reviewer",
-        )
-    if action.name == "submit" and not article.bylines.exists():
+    if action.signs_review:
+        signers = set(review_signers(article))
+        if user.pk in signers:
+            raise TransitionNotAllowed(
+                _("Three different people sign the three review levels; you have signed one already."),
+                code="same_reviewer",
+            )
+        blocked = unfillable_level(later_levels(action), signers | {user.pk})
+        if blocked is not None:
+            raise TransitionNotAllowed(
+                _(
+                    "If you sign “%(action)s”, nobody is left who may sign “%(level)s”: the three levels "
+                    "need three different people. Leave this step to a colleague."
+                )
+                % {"action": action.label, "level": blocked.label},
+                code="no_signer_left",
+            )
+    if check_byline and action.name == "submit" and not article.bylines.exists():
         raise TransitionNotAllowed(_("Add the byline before submitting the story."), code="no_byline")
 
 
@@ -149,19 +202,45 @@ def available_actions(article, user):
     available = []
     for action in ACTIONS.values():
         try:
-            check(action, article, user, comment="-")
+            check(action, article, user, comment="-", check_byline=False)
         except TransitionNotAllowed:
             continue
         available.append(action)
     return available
 
 
-def perform(article, action_name, user, comment="", publish_at=None):
-    """Apply an action to the story, or raise TransitionNotAllowed. Returns the recorded Transition."""
+def next_step(article):
+    """What the story waits for and who may do it: (label, [names]) for the story page, or None."""
+    signers = set(review_signers(article))
+    for action in SIGNING_LEVELS:
+        if article.status in action.sources:
+            eligible = [
+                pk
+                for pk in may_sign(action.permission) - signers
+                if unfillable_level(later_levels(action), signers | {pk}) is None
+            ]
+            people = get_user_model().objects.filter(pk__in=eligible)
+            return action.label, sorted(display_name(person) for person in people)
+    if article.status == Status.APPROVED:
+        people = get_user_model().objects.filter(pk__in=may_sign(ACTIONS["publish"].permission))
+        return ACTIONS["publish"].label, sorted(display_name(person) for person in people)
+    if article.status in EDITABLE_BY_REPORTER:
+        return ACTIONS["submit"].label, sorted(
+            {display_name(byline.author.user) for byline in article.bylines.all() if byline.author.user}
+        )
+    return None
+
+
+def action_named(action_name):
     try:
-        action = ACTIONS[action_name]
+        return ACTIONS[action_name]
     except KeyError:
         raise TransitionNotAllowed(_("Unknown action."), code="unknown") from None
+
+
+def perform(article, action_name, user, comment="", publish_at=None):
+    """Apply an action to the story, or raise TransitionNotAllowed. Returns the recorded Transition."""
+    action = action_named(action_name)
     with transaction.atomic():
         # Lock the row and decide on its current state, not on what the caller loaded earlier.
         current = Article.objects.select_for_update().get(pk=article.pk)
@@ -207,33 +286,136 @@ def can_edit(article, user):
     return article.status in EDITABLE_BY_REPORTER and is_own_story(article, user)
 
 
+def own_stories(queryset, user):
+    return queryset.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+
+
 def visible_to(queryset, user):
     """Reviewers see every story; a reporter sees only their own."""
     if is_reviewer(user):
         return queryset
-    return queryset.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
+    return own_stories(queryset, user)
+
+
+def editable_by(user):
+    """The stories this user may change now (and so attach photos to)."""
+    stories = visible_to(Article.objects.all(), user)
+    return stories.filter(status__in=EDITABLE_BY_REVIEWER if is_reviewer(user) else EDITABLE_BY_REPORTER)
+
+
+# Photos follow their story: seen and changed by whoever may see and change the story. A stand-alone page
+# photo belongs to the editors, and once its issue is out, to the chief editor.
+
+
+def photos_visible_to(queryset, user):
+    if not (user.is_active and user.is_staff and user.has_perm("articles.view_photo")):
+        return queryset.none()
+    if is_reviewer(user):
+        return queryset
+    return queryset.filter(article__in=visible_to(Article.objects.all(), user))
+
+
+def can_edit_photo(photo, user):
+    if not user.has_perm("articles.change_photo"):
+        return False
+    if photo.article_id is not None:
+        return can_edit(photo.article, user)
+    if not is_reviewer(user):
+        return False
+    return photo.page_id is None or not is_out(photo.page.issue) or may_change_published(user)
+
+
+def printed_content_changed(article, user, what):
+    """An edit of the printed content (what: the names of the changed parts) voids the review signatures
+    given to the old text: a signed story goes back to first review, recorded with the reason."""
+    if article.status not in SIGNED_STAGES:
+        return None
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status not in SIGNED_STAGES:
+            return None
+        step = Transition.objects.create(
+            article=current,
+            action=REOPEN,
+            source=current.status,
+            target=Status.SUBMITTED,
+            actor=user,
+            comment=_(
+                "%(who)s changed the printed content (%(what)s) after review; the signatures given to the "
+                "old text are void, and the story goes through review again."
+            )
+            % {"who": display_name(user), "what": "、".join(str(part) for part in what)},
+        )
+        current.status = Status.SUBMITTED
+        current.save(update_fields=["status", "updated_at"])
+    article.status = current.status
+    return step
+
+
+# What readers already see (a published story, an issue that is out) changes only by the chief editor.
+
+
+def may_change_published(user):
+    return user.has_perm("articles.publish_article")
+
+
+def is_out(issue):
+    """Published or scheduled: its number, date and pages are promised to readers."""
+    return issue is not None and issue.status == issue.Status.PUBLISHED
+
+
+def check_may_change_issue(issue, user):
+    if is_out(issue) and not may_change_published(user):
+        raise TransitionNotAllowed(
+            _("%(issue)s is published; only the chief editor changes it.") % {"issue": issue},
+            code="published_issue",
+        )
 
 
 def place(article, page, position, user):
-    """Put an approved story on a page at a position (editors assembling an issue)."""
+    """Put an approved story on a page at a position (editors assembling an issue). Moving a published
+    story is the chief editor's, only onto a page of a published issue, and is recorded."""
     if not is_reviewer(user):
         raise TransitionNotAllowed(_("Only editors place stories on pages."), code="forbidden")
     if article.status not in (Status.APPROVED, Status.PUBLISHED):
         raise TransitionNotAllowed(_("Only approved stories can be placed on a page."), code="not_approved")
+    if article.status == Status.PUBLISHED:
+        if not may_change_published(user):
+            raise TransitionNotAllowed(
+                _("The story is published; only the chief editor moves it."), code="published_story"
+            )
+        if not is_out(page.issue):
+            raise TransitionNotAllowed(
+                _("A published story moves only onto a page of a published issue."), code="unpublished_page"
+            )
     if Article.objects.filter(page=page, position=position).exclude(pk=article.pk).exists():
         raise TransitionNotAllowed(_("That position on the page is taken."), code="position_taken")
-    article.page, article.position = page, position
-    article.save(update_fields=["page", "position", "updated_at"])
+    with transaction.atomic():
+        if article.status == Status.PUBLISHED:
+            Transition.objects.create(
+                article=article,
+                action=MOVE,
+                source=article.status,
+                target=article.status,
+                actor=user,
+                comment=_("Moved from %(old)s to %(new)s.") % {"old": article.page or "—", "new": page},
+            )
+        article.page, article.position = page, position
+        article.save(update_fields=["page", "position", "updated_at"])
 
 
 def place_photo(photo, page, position, user):
-    """Put a photo on a page at a position among its photos; a story's photo follows its story's status."""
+    """Put a photo on a page at a position among its photos; a story's photo follows its story's status.
+    Photos reach a page only this way: the editors' job, and on a published issue the chief's."""
     if not is_reviewer(user):
         raise TransitionNotAllowed(_("Only editors place photos on pages."), code="forbidden")
     if photo.article_id and photo.article.status not in (Status.APPROVED, Status.PUBLISHED):
         raise TransitionNotAllowed(
             _("Only approved stories' photos can be placed on a page."), code="not_approved"
         )
+    check_may_change_issue(page.issue, user)
+    if photo.page_id is not None:
+        check_may_change_issue(photo.page.issue, user)
     photo.page, photo.position = page, position
     photo.save(update_fields=["page", "position"])
 
@@ -277,25 +459,53 @@ def publish_issue(issue, user, publish_at=None):
     return issue
 
 
+QUEUE_LENGTH = 20
+
+
 def waiting_for(user):
-    """Stories waiting for this user, by stage: [(label, stories)], for the dashboard."""
-    stages = []
-    if user.has_perm("articles.review_article"):
-        stages += [
-            (Status.SUBMITTED, Status.SUBMITTED.label),
-            (Status.FIRST_REVIEWED, Status.FIRST_REVIEWED.label),
-        ]
-    if user.has_perm("articles.sign_off_article"):
-        stages.append((Status.SECOND_REVIEWED, Status.SECOND_REVIEWED.label))
-    if is_reviewer(user):
-        stages.append((Status.APPROVED, _("approved, not yet on a page")))
-    stages += [(Status.RETURNED, Status.RETURNED.label), (Status.DRAFT, Status.DRAFT.label)]
+    """待我处理: the stories this user can sign the next review level of, by stage, then the approved ones
+    not yet on a page (for editors) and the user's own drafts and returned stories: [(label, stories)]."""
     waiting = []
-    for status, label in stages:
-        stories = Article.objects.filter(status=status).order_by("updated_at")
-        if status == Status.APPROVED:
-            stories = stories.filter(page=None)
-        if status in EDITABLE_BY_REPORTER:
-            stories = stories.filter(Q(created_by=user) | Q(bylines__author__user=user)).distinct()
-        waiting.append((label, list(stories[:20])))
+    for action in SIGNING_LEVELS:
+        if not user.has_perm(action.permission):
+            continue
+        candidates = Article.objects.filter(status__in=action.sources).order_by("updated_at")
+        mine = []
+        for story in candidates.iterator(chunk_size=100):
+            try:
+                check(action, story, user, comment="-")
+            except TransitionNotAllowed:
+                continue
+            mine.append(story)
+            if len(mine) == QUEUE_LENGTH:
+                break
+        waiting.append((Status(action.sources[0]).label, mine))
+    if is_reviewer(user):
+        placeable = Article.objects.filter(status=Status.APPROVED, page=None).order_by("updated_at")
+        waiting.append((_("approved, not yet on a page"), list(placeable[:QUEUE_LENGTH])))
+    for status in EDITABLE_BY_REPORTER[::-1]:
+        stories = own_stories(Article.objects.filter(status=status), user).order_by("updated_at")
+        waiting.append((status.label, list(stories[:QUEUE_LENGTH])))
     return waiting
+
+
+MY_STORY_STATES = [
+    (_("drafts"), (Status.DRAFT,)),
+    (_("returned for changes"), (Status.RETURNED,)),
+    (_("in review"), REVIEW_STAGES),
+    (_("signed off"), (Status.APPROVED,)),
+    (_("published"), (Status.PUBLISHED,)),
+]
+
+
+def my_stories(user):
+    """我的稿件: the user's own stories by state, newest first: [(label, count, stories)]."""
+    mine = own_stories(Article.objects.all(), user)
+    return [
+        (
+            label,
+            mine.filter(status__in=statuses).count(),
+            list(mine.filter(status__in=statuses).order_by("-updated_at")[:10]),
+        )
+        for label, statuses in MY_STORY_STATES
+    ]

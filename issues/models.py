@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.media import unguessable_name
+
 
 class IssueQuerySet(models.QuerySet):
     def published(self):
@@ -25,7 +27,7 @@ class IssueQuerySet(models.QuerySet):
             ),
             models.Prefetch(
                 "pages__photos",
-                queryset=Photo.objects.with_image().select_related("photographer").order_by("position", "pk"),
+                queryset=Photo.objects.public().select_related("photographer").order_by("position", "pk"),
             ),
         )
 
@@ -73,6 +75,10 @@ class Issue(models.Model):
         return reverse("issues:detail", kwargs={"number": self.number})
 
 
+def scan_upload_to(page, filename):
+    return unguessable_name("scans", filename)
+
+
 class PageQuerySet(models.QuerySet):
     def with_totals(self):
         """Each page's number of stories and their total 字数, for assembling an issue."""
@@ -98,7 +104,7 @@ class Page(models.Model):
     )
     scan = models.FileField(
         _("scan of the printed page"),
-        upload_to="scans/%Y/",
+        upload_to=scan_upload_to,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "tif", "tiff"])],
         help_text=_("PDF or image of the page as printed."),
@@ -128,3 +134,6 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})
+
+    def get_scan_url(self):
+        return reverse("issues:page_scan", kwargs={"number": self.issue.number, "page": self.number})

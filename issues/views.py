@@ -1,9 +1,12 @@
 import calendar
 
 from django.http import Http404
-from django.views.generic import DetailView, TemplateView
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView, View
 
-from .models import Issue
+from newsroom.media import stored_file_response
+
+from .models import Issue, Page
 
 
 class PublishedIssueMixin:
@@ -65,3 +68,19 @@ class IssueArchiveView(TemplateView):
         return super().get_context_data(
             years=years, year=year, months=months, issue_count=len(by_date), **kwargs
         )
+
+
+class PageScanView(View):
+    """The printed page's scan: for readers once the issue is published, before that for staff only."""
+
+    def get(self, request, number, page):
+        pages = Page.objects.filter(issue__number=number, number=page)
+        found = pages.filter(issue__in=Issue.objects.published()).first()
+        private = found is None
+        if private:
+            if not (
+                request.user.is_active and request.user.is_staff and request.user.has_perm("issues.view_page")
+            ):
+                raise Http404("No such page.")
+            found = get_object_or_404(pages)
+        return stored_file_response(found.scan.name, private=private)

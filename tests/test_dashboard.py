@@ -22,12 +22,14 @@ def test_an_editor_sees_stories_waiting_for_review_by_stage(client):
     ArticleFactory(status=Article.Status.SUBMITTED, headline="待初审稿")
     ArticleFactory(status=Article.Status.FIRST_REVIEWED, headline="待复审稿")
     ArticleFactory(status=Article.Status.SECOND_REVIEWED, headline="待终审稿")
+    staff_member(EDITOR)  # a colleague, left to sign the second review
+    chief = staff_member(CHIEF_EDITOR)
     client.force_login(staff_member(EDITOR))
     stages = waiting(client)
     assert stages["待初审"] == ["待初审稿"]
     assert stages["待复审"] == ["待复审稿"]
     assert "待终审" not in stages
-    client.force_login(staff_member(CHIEF_EDITOR))
+    client.force_login(chief)
     assert waiting(client)["待终审"] == ["待终审稿"]
 
 

@@ -114,6 +114,7 @@ def test_an_editor_returns_a_story_with_a_comment_that_the_reporter_sees(client,
 
 def test_the_change_page_offers_only_the_allowed_steps(client, reporter, story):
     workflow.perform(story, "submit", reporter)
+    staff_member(EDITOR), staff_member(CHIEF_EDITOR)  # left to sign the second and final review
     client.force_login(staff_member(EDITOR))
     actions = [action.name for action in client.get(change_url(story)).context["workflow_actions"]]
     assert actions == ["first_review", "return"]

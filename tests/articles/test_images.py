@@ -10,7 +10,7 @@ from PIL import Image
 from articles import images
 from articles.models import Photo
 from articles.roles import REPORTER
-from tests.factories import AuthorFactory, UserFactory
+from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -82,16 +82,20 @@ def test_the_admin_stores_a_clean_photo_with_renditions_made_once(client):
     reporter.groups.add(Group.objects.get(name=REPORTER))
     client.force_login(reporter)
     photographer = AuthorFactory(name="刘和平")
+    own_draft = ArticleFactory(created_by=reporter)
     response = client.post(
         reverse("admin:articles_photo_add"),
         {
             "image": upload("donkeys.jpg", size=(1600, 1000), exif=exif_with_gps_and_rotation()),
             "caption": "西属巴街道养驴场。",
             "photographer": photographer.pk,
+            "article": own_draft.pk,
         },
     )
     assert response.status_code == 302
     photo = Photo.objects.get()
+    assert photo.original_filename == "donkeys.jpg"
+    assert "donkeys" not in photo.image.name + photo.thumbnail.name + photo.display.name
     stored = Image.open(photo.image.path)
     assert not stored.getexif().get_ifd(GPS_IFD)
     assert (photo.width, photo.height) == (1000, 1600)

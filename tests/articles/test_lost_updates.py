@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.models import Article
-from articles.roles import EDITOR, REPORTER
+from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from tests.factories import ArticleFactory, BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,7 @@ def test_the_story_page_shows_who_else_has_it_open_and_who_saved_last(client, st
 
 def test_workflow_steps_do_not_make_an_open_form_stale(client, story):
     editor = staff_member(EDITOR, username="editor1")
+    staff_member(CHIEF_EDITOR)  # left to sign the final review
     client.force_login(editor)
     url = reverse("admin:articles_article_change", args=[story.pk])
     seen = client.get(url).context["adminform"].form["edit_count_seen"].value()

@@ -1,0 +1,48 @@
+"""Stored uploads: unguessable names, and handing a stored file to the reader once a view allowed it.
+
+No app's code is imported here. Nothing under MEDIA_URL is served directly: every file goes out through a
+view that first decides whether this request may see it (docs/deploy.md, "Media").
+"""
+
+import mimetypes
+import os
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+
+
+def unguessable_name(folder, filename):
+    """folder/<32 random hex digits>.<extension>: the uploaded name is kept as data, never as a path."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{folder}/{uuid.uuid4().hex}{extension}"
+
+
+def stored_file_response(name, *, private):
+    """The stored file `name`: through the web server (X-Accel-Redirect) when MEDIA_ACCEL_REDIRECT names its
+    internal location, as a redirect to a signed address when the storage has no local path (S3), else
+    streamed by Django. `private` files are never kept by browsers or shared caches."""
+    if not name:
+        raise Http404("No file.")
+    accel = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
+    if accel:
+        response = HttpResponse(content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + name
+    else:
+        try:
+            default_storage.path(name)
+        except NotImplementedError:
+            response = HttpResponseRedirect(default_storage.url(name))
+        else:
+            try:
+                response = FileResponse(default_storage.open(name, "rb"))
+            except FileNotFoundError:
+                raise Http404("No file.") from None
+    if private:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        # Revalidated on every view, so a withdrawn photo is not shown again from a browser's cache.
+        patch_cache_control(response, public=True, no_cache=True)
+    return response
