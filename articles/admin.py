@@ -91,6 +91,13 @@ class AuthorAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     autocomplete_fields = ["township", "department", "user"]
 
+    def has_change_permission(self, request, obj=None):
+        # A name readers already see in print is the chief editor's to change.
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or workflow.may_change_published(request.user):
+            return allowed
+        return allowed and not Author.objects.in_print().filter(pk=obj.pk).exists()
+
 
 class BylineInline(admin.TabularInline):
     model = Byline
@@ -113,6 +120,12 @@ class PhotoForm(forms.ModelForm):
             self.instance.thumbnail = self.instance.display = None
             return images.clean_upload(image)
         return image
+
+
+def without_bulk_delete(actions):
+    """Bulk deletion checks no row's own rules; such rows are deleted from their own page."""
+    actions.pop("delete_selected", None)
+    return actions
 
 
 def own_author(user):
@@ -601,6 +614,9 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return workflow.photos_visible_to(super().get_queryset(request), request.user)
+
+    def get_actions(self, request):
+        return without_bulk_delete(super().get_actions(request))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -281,6 +281,17 @@ class Keyword(models.Model):
 
 
 class AuthorQuerySet(models.QuerySet):
+    def published(self):
+        """Authors a published story's byline names: the only ones with a page of their own."""
+        return self.filter(
+            pk__in=Byline.objects.filter(article__in=Article.objects.published()).values("author")
+        )
+
+    def in_print(self):
+        """Authors readers see: in a published story's byline or credited under a public photo."""
+        credited = Photo.objects.public().values("photographer")
+        return self.filter(models.Q(pk__in=self.published().values("pk")) | models.Q(pk__in=credited))
+
     def named(self, name, kind):
         """The author printed as `name`: the first of that name (names are not unique), or a new one."""
         return self.filter(name=name).order_by("pk").first() or self.create(name=name, kind=kind)

@@ -85,8 +85,11 @@ class TaggedArticleListView(PublishedArticlesMixin, ListView):
     tag_field = None
     template_name = "articles/tagged_list.html"
 
+    def tags(self):
+        return self.tag_model.objects.all()
+
     def get_queryset(self):
-        self.tag = get_object_or_404(self.tag_model, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(self.tags(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.tag_field: self.tag})
 
     def get_context_data(self, **kwargs):
@@ -102,7 +105,12 @@ class DepartmentArticleListView(TaggedArticleListView):
 
 
 class AuthorArticleListView(TaggedArticleListView):
+    """A person's page exists once a published story names them; one named only in drafts is a 404."""
+
     tag_model, tag_field = Author, "authors"
+
+    def tags(self):
+        return Author.objects.published()
 
 
 class ArchiveView(PublishedArticlesMixin, ListView):

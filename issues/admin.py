@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
+from articles.admin import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 
@@ -18,12 +20,41 @@ from . import page_import
 from .models import Issue, Page
 
 
-class PageInline(admin.TabularInline):
+class PublishedIssueRules:
+    """What readers already see changes only by the chief editor (Django's log records each change); the
+    number of a published issue and of its pages, which make their addresses, never changes."""
+
+    def issue_of(self, obj):
+        raise NotImplementedError
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (
+            not workflow.is_out(self.issue_of(obj)) or workflow.may_change_published(request.user)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not workflow.is_out(self.issue_of(obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, *self.fixed_once_out] if workflow.is_out(self.issue_of(obj)) else fields
+
+
+class PageInline(PublishedIssueRules, admin.TabularInline):
     model = Page
     extra = 0
     fields = ["number", "name", "editor", "scan", "story_count", "total_characters"]
     readonly_fields = ["story_count", "total_characters"]
     autocomplete_fields = ["editor"]
+    fixed_once_out = ["number"]
+
+    def issue_of(self, issue):
+        return issue
+
+    def has_add_permission(self, request, obj=None):
+        allowed = super().has_add_permission(request, obj)
+        return allowed and (not workflow.is_out(obj) or workflow.may_change_published(request.user))
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_totals()
@@ -43,13 +74,20 @@ def redirect_to_change(model_admin, obj):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(PublishedIssueRules, admin.ModelAdmin):
     list_display = ["number", "date", "status", "published_at"]
     list_filter = ["status"]
     search_fields = ["number"]
     date_hierarchy = "date"
     readonly_fields = ["status", "published_at"]
+    fixed_once_out = ["number", "date"]
     inlines = [PageInline]
+
+    def issue_of(self, issue):
+        return issue
+
+    def get_actions(self, request):
+        return without_bulk_delete(super().get_actions(request))
 
     def get_urls(self):
         publish = self.admin_site.admin_view(self.publish_view)
@@ -136,11 +174,23 @@ class PageConfirmForm(PageImportForm):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
     list_select_related = ["issue", "editor"]
     search_fields = ["name", "issue__number"]
     autocomplete_fields = ["issue", "editor"]
+    fixed_once_out = ["issue", "number"]
+
+    def issue_of(self, page):
+        return page.issue if page is not None else None
+
+    def get_actions(self, request):
+        return without_bulk_delete(super().get_actions(request))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "issue" and not workflow.may_change_published(request.user):
+            kwargs["queryset"] = Issue.objects.exclude(status=Issue.Status.PUBLISHED)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_totals()
@@ -165,7 +215,8 @@ class PageAdmin(admin.ModelAdmin):
         ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
+        context["assembles"] = obj is not None and workflow.is_reviewer(request.user)
+        if context["assembles"]:
             context["placed_articles"] = obj.articles.order_by("position")
             context["placeable_articles"] = Article.objects.filter(status=Article.Status.APPROVED, page=None)
             context["next_position"] = obj.articles.count() + 1
@@ -195,7 +246,13 @@ class PageAdmin(admin.ModelAdmin):
             self.message_user(request, _("Choose an item and a position from 1 to 100."), messages.ERROR)
             return redirect_to_change(self, page)
         try:
-            place(item, page, position, request.user)
+            with transaction.atomic():
+                place(item, page, position, request.user)
+                self.log_change(
+                    request,
+                    item,
+                    _("Placed on %(page)s at %(position)s.") % {"page": page, "position": position},
+                )
         except workflow.TransitionNotAllowed as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return redirect_to_change(self, page)

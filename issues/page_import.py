@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from articles import search
+from articles import search, workflow
 from articles.models import Article, Author, Byline, Department, Photo, Township
 from chinese_text.page_parser import parse_page
 from chinese_text.page_text import PHOTOGRAPHER, WRITER, UnreadablePage, decode_page
@@ -155,6 +155,8 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
     before. Stories already on the page are left as they are. All or nothing; ValidationError when the
     issue or a story does not fit."""
     issue, issue_created = _issue(issue_date, issue_number)
+    if user is not None:
+        workflow.check_may_change_issue(issue, user)
     page, _created = Page.objects.get_or_create(
         issue=issue,
         number=page_number,
