@@ -2,9 +2,12 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from chinese_text.diff import character_diff
 from issues.models import Issue, Page
 
-from . import images, presence, search, workflow
+from . import images, people, presence, search, workflow
 from .models import (
     Article,
     Author,
@@ -435,6 +438,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             path("<int:object_id>/versions/", view(self.versions_view), name="articles_article_versions"),
             path("<int:object_id>/comment/", view(self.comment_view), name="articles_article_comment"),
+            path("<int:object_id>/presence/", view(self.presence_view), name="articles_article_presence"),
             path(
                 "<int:object_id>/versions/<int:version_id>/restore/",
                 view(self.restore_view),
@@ -456,6 +460,17 @@ class ArticleAdmin(admin.ModelAdmin):
         else:
             Comment.objects.create(article=article, author=request.user, text=text)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#comments")
+
+    def presence_view(self, request, object_id):
+        """POST from the open story page: renew the user's presence note, or with leave=1 drop it."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if request.POST.get("leave"):
+            presence.mark_left(article.pk, request.user)
+        else:
+            presence.mark_open(article.pk, request.user)
+        return HttpResponse(status=204)
 
     def versions_view(self, request, object_id):
         """The story's versions; ?old=<id>&new=<id> shows a character-level diff of the two."""
@@ -522,6 +537,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 if obj.status == Article.Status.RETURNED
                 else None,
                 "also_open_by": presence.mark_open(obj.pk, request.user),
+                "presence_heartbeat": presence.HEARTBEAT_SECONDS,
                 "last_saved_by": display_name(last_version.revision.user) if last_version else None,
                 "last_version": last_version,
             }
@@ -651,3 +667,105 @@ class PhotoAdmin(admin.ModelAdmin):
             photo.thumbnail_url,
             photo.alt_text,
         )
+
+
+class StaffFormMixin(forms.ModelForm):
+    """Real name, roles and byline of a staff account; the manager (set by StaffAdmin) may not lock
+    themselves out or change their own roles."""
+
+    byline = forms.ModelChoiceField(
+        Author.objects.none(),
+        required=False,
+        label=_("byline"),
+        help_text=_("The name printed over their stories. Empty: a new byline under the real name."),
+    )
+    manager = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].label = _("real name")
+        self.fields["first_name"].required = True
+        self.fields["groups"].label = _("roles")
+        self.fields["groups"].required = True
+        self.fields["byline"].queryset = people.unlinked_authors(self.instance if self.instance.pk else None)
+        if self.instance.pk:
+            self.fields["byline"].initial = Author.objects.filter(user=self.instance).first()
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and self.instance.pk == self.manager.pk:
+            if data.get("is_active") is False:
+                self.add_error("is_active", _("You cannot deactivate your own account."))
+            if "groups" in data and set(data["groups"]) != set(self.instance.groups.all()):
+                self.add_error("groups", _("Another manager changes your roles."))
+        return data
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        people.link_byline(self.instance, self.cleaned_data.get("byline"))
+
+
+class StaffCreationForm(StaffFormMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        fields = ["username", "first_name", "groups"]
+
+
+class StaffChangeForm(StaffFormMixin, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        fields = ["username", "password", "first_name", "is_active", "groups"]
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class StaffAdmin(UserAdmin):
+    """人员管理 for the chief editor and the 管理员 role: create an account with its real name, roles and
+    byline in one form, deactivate it, reset its password. No superuser flag, no loose permissions."""
+
+    form = StaffChangeForm
+    add_form = StaffCreationForm
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Staff member"), {"fields": ["first_name", "groups", "byline", "is_active"]}),
+        (_("Record"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["username", "first_name", "groups", "byline", "password1", "password2"]}),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+    list_display = ["username", "real_name", "role_names", "is_active", "last_login"]
+    list_filter = ["is_active", "groups"]
+    search_fields = ["username", "first_name", "last_name"]
+    ordering = ["username"]
+    filter_horizontal = []
+
+    def get_queryset(self, request):
+        manageable = people.manageable_by(request.user).values("pk")
+        return super().get_queryset(request).filter(pk__in=manageable).prefetch_related("groups")
+
+    def get_actions(self, request):
+        return without_bulk_delete(super().get_actions(request))
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.manager = request.user
+        return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = people.grantable_roles(request.user)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        obj.is_staff = True
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("real name"), ordering="first_name")
+    def real_name(self, user):
+        return people.display_name(user)
+
+    @admin.display(description=_("roles"))
+    def role_names(self, user):
+        return "、".join(group.name for group in user.groups.all())

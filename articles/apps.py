@@ -7,6 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Stories and gazetteer")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
         from issues.models import Issue, Page
@@ -25,6 +26,11 @@ class ArticlesConfig(AppConfig):
             Township,
             TownshipAlias,
         )
+        from .people import display_name
+
+        # Staff appear by real name wherever Django shows an account (lists, choices, the change log): the
+        # project began on the stock user model, whose name for an account is its login name.
+        get_user_model().__str__ = display_name
 
         for model in (Township, TownshipAlias, Place, Department, DepartmentShortName, Author, Term):
             for signal in (post_save, post_delete):

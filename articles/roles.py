@@ -10,6 +10,10 @@ from django.db.models import Q
 REPORTER = "记者"
 EDITOR = "编辑"
 CHIEF_EDITOR = "总编"
+ADMINISTRATOR = "管理员"
+NEWSROOM_ROLES = (REPORTER, EDITOR, CHIEF_EDITOR, ADMINISTRATOR)
+# Staff management (人员管理): accounts, real names, roles and bylines, without a superuser.
+STAFF_MANAGEMENT = {"auth": {"user": ("add", "change", "view")}}
 
 GAZETTEER_MODELS = ("township", "townshipalias", "place", "department", "departmentshortname")
 
@@ -49,6 +53,11 @@ ROLE_PERMISSIONS = {
             "article": ("add", "change", "delete", "view", "review", "sign_off", "publish"),
         },
         "issues": {"issue": ("add", "change", "delete", "view"), "page": ("add", "change", "delete", "view")},
+        **STAFF_MANAGEMENT,
+    },
+    ADMINISTRATOR: {
+        **STAFF_MANAGEMENT,
+        "articles": {"author": ("add", "change", "view")},
     },
 }
 

@@ -490,22 +490,20 @@ def waiting_for(user):
 
 
 MY_STORY_STATES = [
-    (_("drafts"), (Status.DRAFT,)),
-    (_("returned for changes"), (Status.RETURNED,)),
+    (Status.DRAFT.label, (Status.DRAFT,)),
+    (Status.RETURNED.label, (Status.RETURNED,)),
     (_("in review"), REVIEW_STAGES),
-    (_("signed off"), (Status.APPROVED,)),
-    (_("published"), (Status.PUBLISHED,)),
+    (Status.APPROVED.label, (Status.APPROVED,)),
+    (Status.PUBLISHED.label, (Status.PUBLISHED,)),
 ]
 
 
 def my_stories(user):
-    """我的稿件: the user's own stories by state, newest first: [(label, count, stories)]."""
+    """我的稿件: the user's own stories by state, newest first: [(label, count, stories)], or [] for
+    someone who has filed none."""
     mine = own_stories(Article.objects.all(), user)
-    return [
-        (
-            label,
-            mine.filter(status__in=statuses).count(),
-            list(mine.filter(status__in=statuses).order_by("-updated_at")[:10]),
-        )
-        for label, statuses in MY_STORY_STATES
-    ]
+    rows = []
+    for label, statuses in MY_STORY_STATES:
+        stories = mine.filter(status__in=statuses).order_by("-updated_at")
+        rows.append((label, stories.count(), list(stories[:10])))
+    return rows if any(count for _label, count, _stories in rows) else []

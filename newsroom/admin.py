@@ -16,6 +16,7 @@ class NewsroomAdminSite(admin.AdminSite):
         )
         context = {
             "waiting": workflow.waiting_for(request.user),
+            "my_stories": workflow.my_stories(request.user),
             "coming_issue": coming_issue,
             "coming_pages": Page.objects.with_totals().filter(issue=coming_issue) if coming_issue else [],
             **(extra_context or {}),

@@ -50,3 +50,25 @@ def test_the_dashboard_shows_how_full_the_coming_issues_pages_are(client):
     client.force_login(staff_member(EDITOR))
     content = client.get(reverse("admin:index")).content.decode()
     assert "1 · 要闻" in content and "1 篇稿件，3 字" in content
+
+
+def test_a_reporter_sees_their_own_stories_by_state(client):
+    reporter = staff_member(REPORTER)
+    for status, headline in [
+        (Article.Status.DRAFT, "草稿一"),
+        (Article.Status.RETURNED, "退回一"),
+        (Article.Status.FIRST_REVIEWED, "审核中一"),
+        (Article.Status.APPROVED, "签发一"),
+    ]:
+        ArticleFactory(status=status, headline=headline, created_by=reporter)
+    ArticleFactory(published=True, headline="发布一", created_by=reporter)
+    ArticleFactory(headline="别人的草稿")
+    client.force_login(reporter)
+    rows = client.get(reverse("admin:index")).context["my_stories"]
+    assert [(str(label), count, [s.headline for s in stories]) for label, count, stories in rows] == [
+        ("草稿", 1, ["草稿一"]),
+        ("退回修改", 1, ["退回一"]),
+        ("审核中", 1, ["审核中一"]),
+        ("已签发", 1, ["签发一"]),
+        ("已发布", 1, ["发布一"]),
+    ]

@@ -143,3 +143,42 @@ def test_the_story_list_filters_and_puts_ones_own_stories_first(client):
     for query in ({"status__exact": "draft"}, {"q": "自己"}, {"bylines__author__id__exact": "1"}):
         assert client.get(changelist, query).status_code == 200
     assert list(client.get(changelist, {"q": "自己"}).context["cl"].result_list) == [own]
+
+
+def test_a_reporter_sees_only_their_own_stories_steps(client, reporter, story):
+    other = BylineFactory(article__headline="别人的未发表稿件").article
+    editor = staff_member(EDITOR)
+    workflow.perform(story, "submit", reporter)
+    workflow.perform(other, "submit", editor)
+    workflow.perform(other, "return", editor, comment="别人的退回意见")
+    client.force_login(reporter)
+    response = client.get(reverse("admin:articles_transition_changelist"))
+    assert {step.article for step in response.context["cl"].result_list} == {story}
+    assert "别人的退回意见" not in response.content.decode()
+
+
+def test_a_reporter_does_not_see_the_page_assembly(client, reporter):
+    from tests.factories import PageFactory
+
+    page = PageFactory()
+    ArticleFactory(status=Status.APPROVED, headline="待排版的稿件")
+    ArticleFactory(status=Status.APPROVED, headline="已上版的稿件", page=page, position=1)
+    client.force_login(reporter)
+    content = client.get(reverse("admin:issues_page_change", args=[page.pk])).content.decode()
+    assert "待排版的稿件" not in content and "已上版的稿件" not in content
+
+
+def test_the_return_reason_heads_the_story_and_steps_and_comments_are_one_thread(client, reporter, story):
+    from articles.models import Comment
+
+    editor = staff_member(EDITOR, first_name="张编辑")
+    workflow.perform(story, "submit", reporter)
+    Comment.objects.create(article=story, author=editor, text="导语太长")
+    workflow.perform(story, "return", editor, comment="请补充参加人数")
+    client.force_login(reporter)
+    response = client.get(change_url(story))
+    content = response.content.decode()
+    assert content.index('id="return-reason"') < content.index('id="article_form"')
+    assert "请补充参加人数" in content[: content.index('id="article_form"')]
+    thread = [(name, text) for _at, name, _step, text in response.context["conversation"]]
+    assert thread[-2:] == [("张编辑", "导语太长"), ("张编辑", "请补充参加人数")]

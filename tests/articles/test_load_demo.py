@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from articles import workflow
 from articles.models import Article, Author, Byline, Photo
 from issues.models import Issue, Page
 
@@ -117,15 +118,35 @@ def test_loading_twice_copies_each_image_once(demo, settings):
     assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 6
 
 
-def test_one_demo_account_per_role_with_the_given_password(demo):
+def test_the_demo_staff_can_walk_a_story_through_every_level_with_the_given_password(demo):
     User = get_user_model()
-    expected = {"reporter": "记者", "editor": "编辑", "chief": "总编"}
-    for username, role in expected.items():
+    expected = {
+        "reporter": ("记者", "王艳"),
+        "reporter2": ("记者", "张晋晋"),
+        "editor": ("编辑", "王燕华"),
+        "editor2": ("编辑", "吴夏峰"),
+        "chief": ("总编", "李建平"),
+    }
+    for username, (role, name) in expected.items():
         user = User.objects.get(username=username)
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert user.check_password("demo-password-for-tests")
-    assert User.objects.get(username="reporter").author.name == "王艳"
+        assert user.get_full_name() == name and user.author.name == name
+    story = Article.objects.create(
+        headline="演示稿件", body="正文。", created_by=User.objects.get(username="reporter")
+    )
+    Byline.objects.create(article=story, author=User.objects.get(username="reporter").author)
+    steps = [
+        ("reporter", "submit"),
+        ("editor", "first_review"),
+        ("editor2", "second_review"),
+        ("chief", "final_review"),
+        ("chief", "publish"),
+    ]
+    for username, action in steps:
+        workflow.perform(story, action, User.objects.get(username=username))
+    assert story.status == Article.Status.PUBLISHED
 
 
 def test_without_demo_password_a_random_one_is_printed(settings, monkeypatch, capsys):

@@ -1,12 +1,12 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER, ROLE_PERMISSIONS
+from articles.roles import CHIEF_EDITOR, EDITOR, NEWSROOM_ROLES, ROLE_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("role", [REPORTER, EDITOR, CHIEF_EDITOR])
+@pytest.mark.parametrize("role", NEWSROOM_ROLES)
 def test_each_role_holds_exactly_the_listed_permissions(role):
     listed = {
         f"{app_label}.{action}_{model}"

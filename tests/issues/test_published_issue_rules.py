@@ -61,7 +61,9 @@ def test_an_editor_cannot_move_a_published_story_onto_tomorrows_page(client, edi
 def test_the_chief_moves_a_published_story_only_within_published_issues_and_it_is_recorded(issue):
     chief, story = staff_member(CHIEF_EDITOR), Article.objects.get(headline="已发布的稿件")
     with pytest.raises(workflow.TransitionNotAllowed) as refused:
-        workflow.place(story, PageFactory(issue=IssueFactory(number=102)), 1, chief)
+        workflow.place(
+            story, PageFactory(issue=IssueFactory(number=102, date=datetime.date(2021, 1, 7))), 1, chief
+        )
     assert refused.value.code == "unpublished_page"
     workflow.place(story, PageFactory(issue=issue, number=2), 1, chief)
     step = Transition.objects.get(article=story, action=workflow.MOVE)

@@ -26,15 +26,19 @@ DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_FILE = DEMO_DIR / "sample_page.json"
 # The paper goes to readers at 6 in the morning of its publication date.
 PUBLICATION_TIME = datetime.time(6, 0)
+# Enough people to walk a story through 三审: two reporters, two editors (初审, 复审), the chief (终审).
+# Each has a byline; the first four write on the demo page.
 DEMO_ACCOUNTS = (
     ("reporter", REPORTER, "王艳"),
-    ("editor", EDITOR, None),
-    ("chief", CHIEF_EDITOR, None),
+    ("reporter2", REPORTER, "张晋晋"),
+    ("editor", EDITOR, "王燕华"),
+    ("editor2", EDITOR, "吴夏峰"),
+    ("chief", CHIEF_EDITOR, "李建平"),
 )
 
 
 class Command(BaseCommand):
-    help = "Load the demo issue (the sample page of January 2021) and one demo account per role."
+    help = "Load the demo issue (the sample page of January 2021) and the demo staff: two reporters, two editors and the chief editor."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Load, report, then roll everything back.")
@@ -136,9 +140,10 @@ class Command(BaseCommand):
                 generated = generated or secrets.token_urlsafe(12)
                 user.set_password(generated)
             user.is_staff = True
+            user.first_name = user.first_name or author_name
             user.save()
             user.groups.add(Group.objects.get(name=role))
-            if author_name and not hasattr(user, "author"):
+            if not hasattr(user, "author"):
                 author = Author.objects.named(author_name, Author.Kind.REPORTER)
                 Author.objects.filter(pk=author.pk, user__isnull=True).update(user=user)
             if self.verbosity >= 1 and (created or password):
