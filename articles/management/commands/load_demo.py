@@ -38,7 +38,7 @@ DEMO_ACCOUNTS = (
 
 
 class Command(BaseCommand):
-    help = "Load the demo issue (the sample page of January 2021) and the demo staff: two reporters, two editors and the chief editor."
+    help = "Load the demo issue (the sample page of January 2021) and the demo staff, five accounts."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Load, report, then roll everything back.")
