@@ -333,10 +333,14 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_fieldsets(self, request, obj=None):
-        if obj is not None:
+        if obj is None:
+            # A new story has no saved text to suggest tags from, nor keywords.
+            hidden = {"suggested_townships", "suggested_departments", "keyword_list"}
+        elif not self.has_change_permission(request, obj):
+            # Read-only: suggestions are for ticking, and the form's own fields have nothing to show.
+            hidden = {"suggested_townships", "suggested_departments", "edit_count_seen"}
+        else:
             return self.fieldsets
-        # A new story has no saved text to suggest tags from, nor keywords.
-        hidden = {"suggested_townships", "suggested_departments", "keyword_list"}
         return [
             (name, {**options, "fields": [field for field in options["fields"] if field not in hidden]})
             for name, options in self.fieldsets
@@ -389,7 +393,12 @@ class ArticleAdmin(admin.ModelAdmin):
         author = own_author(request.user)
         if not change and author and not article.bylines.exists():
             Byline.objects.create(article=article, author=author, role=Byline.Role.WRITER)
-        changed = [form.fields[name].label for name in form.changed_data if name in workflow.PRINTED_FIELDS]
+        # Compared as stored (the body's paragraphs normalised), not as typed: a browser sends CRLF.
+        changed = [
+            form.fields[name].label
+            for name in workflow.PRINTED_FIELDS
+            if name in form.changed_data and getattr(article, name) != (form.initial.get(name) or "")
+        ]
         changed += [formset.model._meta.verbose_name_plural for formset in formsets if formset.has_changed()]
         if change and changed and workflow.printed_content_changed(article, request.user, changed):
             self.message_user(

@@ -766,6 +766,7 @@ class Photo(models.Model):
     image = models.ImageField(
         _("image"),
         upload_to=photo_upload_to,
+        db_index=True,
         width_field="width",
         height_field="height",
         blank=True,
@@ -775,8 +776,13 @@ class Photo(models.Model):
             "A photo without an image (imported from a printed page) is not shown to readers."
         ),
     )
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=rendition_upload_to, blank=True, editable=False)
-    display = models.ImageField(_("display size"), upload_to=rendition_upload_to, blank=True, editable=False)
+    # Indexed: a file is served by looking up the photo it belongs to (articles.views.PhotoFileView).
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=rendition_upload_to, blank=True, editable=False, db_index=True
+    )
+    display = models.ImageField(
+        _("display size"), upload_to=rendition_upload_to, blank=True, editable=False, db_index=True
+    )
     original_filename = models.CharField(
         _("original file name"),
         max_length=255,
@@ -859,22 +865,18 @@ class Photo(models.Model):
     def awaiting_image(self):
         return not self.image
 
-    VARIANTS = ("image", "thumbnail", "display")
-
-    def file_url(self, variant):
-        return reverse("articles:photo_file", kwargs={"pk": self.pk, "variant": variant})
-
-    @property
-    def image_url(self):
-        return self.file_url("image")
-
     @property
     def thumbnail_url(self):
-        return self.file_url("thumbnail" if self.thumbnail else "image")
+        return (self.thumbnail or self.image).url
 
     @property
     def display_url(self):
-        return self.file_url("display" if self.display else "image")
+        return (self.display or self.image).url
+
+    @classmethod
+    def stored_as(cls, name):
+        """The condition for the photo whose original or rendition is stored under `name`."""
+        return models.Q(image=name) | models.Q(thumbnail=name) | models.Q(display=name)
 
 
 class Transition(models.Model):

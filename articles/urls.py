@@ -19,7 +19,7 @@ urlpatterns = [
         "departments/<slug:slug>/", public_page(views.DepartmentArticleListView.as_view()), name="department"
     ),
     path("departments/<slug:slug>/feed/", public_page(feeds.DepartmentFeed()), name="department_feed"),
-    path("photos/<int:pk>/<str:variant>/", views.PhotoFileView.as_view(), name="photo_file"),
+    path("media/photos/<path:name>", views.PhotoFileView.as_view(), name="photo_file"),
     path("feed/", public_page(feeds.LatestArticlesFeed()), name="feed"),
     path("authors/<slug:slug>/", public_page(views.AuthorArticleListView.as_view()), name="author"),
     path("archive/<int:year>/", public_page(views.ArchiveView.as_view()), name="archive_year"),

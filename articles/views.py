@@ -201,14 +201,14 @@ class ArticlePreviewView(ArticleDetailView):
 
 
 class PhotoFileView(View):
-    """/photos/<id>/<image|thumbnail|display>/: a photo's file for readers once it is public, and for the
-    staff who may see it before; a 404 for anyone else, so an unpublished photo cannot be found."""
+    """/media/photos/<name>: a photo's file (original or rendition) for readers once the photo is public,
+    and for the staff who may see it before; a 404 for anyone else, so an unpublished photo cannot be
+    fetched even by someone who learnt its address."""
 
-    def get(self, request, pk, variant):
-        if variant not in Photo.VARIANTS:
-            raise Http404("No such rendition.")
-        photo = Photo.objects.public().filter(pk=pk).first()
-        private = photo is None
-        if private:
-            photo = get_object_or_404(workflow.photos_visible_to(Photo.objects.all(), request.user), pk=pk)
-        return stored_file_response(getattr(photo, variant).name, private=private)
+    def get(self, request, name):
+        name = f"photos/{name}"
+        stored = Photo.stored_as(name)
+        private = not Photo.objects.public().filter(stored).exists()
+        if private and not workflow.photos_visible_to(Photo.objects.filter(stored), request.user).exists():
+            raise Http404("No such photo.")
+        return stored_file_response(name, private=private)

@@ -105,6 +105,7 @@ class Page(models.Model):
     scan = models.FileField(
         _("scan of the printed page"),
         upload_to=scan_upload_to,
+        db_index=True,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "tif", "tiff"])],
         help_text=_("PDF or image of the page as printed."),
@@ -134,6 +135,3 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})
-
-    def get_scan_url(self):
-        return reverse("issues:page_scan", kwargs={"number": self.issue.number, "page": self.number})

@@ -9,5 +9,4 @@ urlpatterns = [
     path("", public_page(views.IssueArchiveView.as_view()), name="archive"),
     path("<int:number>/", public_page(views.IssueDetailView.as_view()), name="detail"),
     path("<int:number>/<int:page>/", public_page(views.PageDetailView.as_view()), name="page"),
-    path("<int:number>/<int:page>/scan/", views.PageScanView.as_view(), name="page_scan"),
 ]

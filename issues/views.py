@@ -1,7 +1,6 @@
 import calendar
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
 
 from newsroom.media import stored_file_response
@@ -71,16 +70,16 @@ class IssueArchiveView(TemplateView):
 
 
 class PageScanView(View):
-    """The printed page's scan: for readers once the issue is published, before that for staff only."""
+    """/media/scans/<name>: a printed page's scan, for readers once its issue is published, before that
+    for staff only."""
 
-    def get(self, request, number, page):
-        pages = Page.objects.filter(issue__number=number, number=page)
-        found = pages.filter(issue__in=Issue.objects.published()).first()
-        private = found is None
-        if private:
-            if not (
-                request.user.is_active and request.user.is_staff and request.user.has_perm("issues.view_page")
-            ):
-                raise Http404("No such page.")
-            found = get_object_or_404(pages)
-        return stored_file_response(found.scan.name, private=private)
+    def get(self, request, name):
+        name = f"scans/{name}"
+        pages = Page.objects.filter(scan=name)
+        private = not pages.filter(issue__in=Issue.objects.published()).exists()
+        user = request.user
+        if private and not (user.is_active and user.is_staff and user.has_perm("issues.view_page")):
+            raise Http404("No such scan.")
+        if not pages.exists():
+            raise Http404("No such scan.")
+        return stored_file_response(name, private=private)

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -7,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS
+from issues.views import PageScanView
 from newsroom.caching import public_page
 from newsroom.health import healthz, livez
 
@@ -19,6 +18,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("livez", livez, name="livez"),
     path("issues/", include("issues.urls")),
+    # Uploads go out only through views that check who may see them (newsroom/media.py).
+    path("media/scans/<path:name>", PageScanView.as_view(), name="page_scan"),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
@@ -27,7 +28,3 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
 ]
-
-if settings.DEBUG:
-    # Only the development server serves uploads; production puts a web server or object storage in front.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,6 +10,6 @@ def sync(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0020_unguessable_media_names"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("articles", "0020_private_media"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [migrations.RunPython(sync, migrations.RunPython.noop)]

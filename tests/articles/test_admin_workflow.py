@@ -182,3 +182,10 @@ def test_the_return_reason_heads_the_story_and_steps_and_comments_are_one_thread
     assert "请补充参加人数" in content[: content.index('id="article_form"')]
     thread = [(name, text) for _at, name, _step, text in response.context["conversation"]]
     assert thread[-2:] == [("张编辑", "导语太长"), ("张编辑", "请补充参加人数")]
+
+
+def test_a_read_only_story_page_shows_no_form_internals(client, reporter, story):
+    workflow.perform(story, "submit", reporter)
+    client.force_login(reporter)
+    content = client.get(change_url(story)).content.decode()
+    assert "Suggested" not in content and "Edit count" not in content

@@ -113,3 +113,11 @@ def test_the_story_page_says_who_takes_the_next_step(client, desk):
     client.force_login(desk["editor"])
     content = client.get(change_url(story)).content.decode()
     assert "李编辑" in content and "张编辑" in content and 'id="next-step"' in content
+
+
+def test_a_body_sent_with_browser_line_endings_is_no_change(client, desk):
+    story = approved_story(desk)
+    client.force_login(desk["editor"])
+    client.post(change_url(story), form_data(story, body=story.body.replace("\n", "\r\n")))
+    story.refresh_from_db()
+    assert story.status == Status.APPROVED
