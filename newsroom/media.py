@@ -21,28 +21,23 @@ def unguessable_name(folder, filename):
 
 
 def stored_file_response(name, *, private):
-    """The stored file `name`: through the web server (X-Accel-Redirect) when MEDIA_ACCEL_REDIRECT names its
-    internal location, as a redirect to a signed address when the storage has no local path (S3), else
-    streamed by Django. `private` files are never kept by browsers or shared caches."""
-    if not name:
-        raise Http404("No file.")
-    accel = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
+    """The stored file `name`, once a view has decided this request may have it: through the web server
+    (X-Accel-Redirect to MEDIA_ACCEL_REDIRECT, its internal location) when configured, as a redirect to a
+    signed address for private object storage, else streamed by Django. `private` files are never kept
+    by browsers or shared caches; public ones are revalidated on every view, so a withdrawn photo is not
+    shown again from a cache."""
+    accel = settings.MEDIA_ACCEL_REDIRECT
     if accel:
         response = HttpResponse(content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
         response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + name
+    elif hasattr(default_storage, "signed_url"):
+        response = HttpResponseRedirect(default_storage.signed_url(name))
     else:
         try:
-            default_storage.path(name)
-        except NotImplementedError:
-            response = HttpResponseRedirect(default_storage.url(name))
-        else:
-            try:
-                response = FileResponse(default_storage.open(name, "rb"))
-            except FileNotFoundError:
-                raise Http404("No file.") from None
-    if private:
-        patch_cache_control(response, private=True, no_store=True)
-    else:
-        # Revalidated on every view, so a withdrawn photo is not shown again from a browser's cache.
-        patch_cache_control(response, public=True, no_cache=True)
+            response = FileResponse(default_storage.open(name, "rb"))
+        except FileNotFoundError:
+            raise Http404("No file.") from None
+    patch_cache_control(
+        response, **({"private": True, "no_store": True} if private else {"public": True, "no_cache": True})
+    )
     return response

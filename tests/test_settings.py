@@ -128,7 +128,9 @@ def test_media_goes_to_object_storage_when_a_bucket_is_named():
         AWS_STORAGE_BUCKET_NAME="newsroom-media",
         AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
     )
-    assert result.stdout.strip() == "('storages.backends.s3.S3Storage', 'newsroom-media')", result.stderr
+    assert result.stdout.strip() == "('newsroom.private_s3.PrivateS3Storage', 'newsroom-media')", (
+        result.stderr
+    )
 
 
 def test_gunicorn_loads_its_configuration_and_the_application():

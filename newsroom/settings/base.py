@@ -151,18 +151,20 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 # Uploads go to the filesystem, or to S3-compatible object storage (django-storages) when a bucket is
-# named; either way they are never served by WhiteNoise, which serves only collected static files.
+# named. Either way readers reach them only through the views that check a photo or scan is public
+# (newsroom/media.py): the web server sends a file the view allowed (MEDIA_ACCEL_REDIRECT), a private
+# bucket a signed address; nothing serves MEDIA_ROOT or the bucket directly.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     MEDIA_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "newsroom.private_s3.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "file_overwrite": False,
-            "default_acl": None,
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),
+            "default_acl": "private",
+            "querystring_auth": True,
         },
     }
 else:
