@@ -24,10 +24,15 @@ def test_stored_names_are_unguessable_and_the_upload_name_is_kept_as_data():
     assert len(set(names)) == 3 and all(len(name.rsplit("/", 1)[1]) == 36 for name in names)
 
 
-def test_a_drafts_photo_and_both_renditions_are_a_404_for_readers(client):
-    photo = PhotoFactory(article=ArticleFactory())
+def test_a_drafts_photo_and_both_renditions_are_a_404_for_readers_at_addresses_that_serve_staff(client):
+    reporter = staff_member(REPORTER)
+    photo = PhotoFactory(article=ArticleFactory(created_by=reporter))
     for variant in VARIANTS:
         assert fetch(client, photo, variant).status_code == 404
+    client.force_login(reporter)
+    for variant in VARIANTS:
+        assert fetch(client, photo, variant).status_code == 200
+    client.logout()
     assert client.get(photo.image.url.rsplit("/", 1)[0] + "/" + "0" * 32 + ".png").status_code == 404
     assert client.get("/media/photos/../../newsroom/settings/base.py").status_code == 404
     assert client.get("/media/photos/%2e%2e/%2e%2e/manage.py").status_code == 404
