@@ -630,7 +630,7 @@ class PhotoAdmin(admin.ModelAdmin):
     story's photo voids its signatures, like a change of its text."""
 
     form = PhotoForm
-    list_display = ["thumbnail", "caption", "photographer", "page", "article"]
+    list_display = ["preview", "caption", "photographer", "page", "article"]
     list_filter = [AwaitingImageFilter]
     list_select_related = ["photographer", "page__issue", "article"]
     search_fields = ["caption", "photographer__name"]
@@ -667,8 +667,9 @@ class PhotoAdmin(admin.ModelAdmin):
             for story in Article.objects.filter(pk__in=touched):
                 workflow.printed_content_changed(story, request.user, [Photo._meta.verbose_name_plural])
 
+    # Not named "thumbnail": the model field of that name would be shown instead, as its file name.
     @admin.display(description=_("thumbnail"))
-    def thumbnail(self, photo):
+    def preview(self, photo):
         if photo.awaiting_image:
             return format_html('<strong class="awaiting-image">{}</strong>', _("awaiting image"))
         return format_html(

@@ -143,3 +143,12 @@ def test_a_stand_alone_photo_shows_once_its_issue_is_published(client):
     issue.status, issue.published_at = issue.Status.PUBLISHED, timezone.now()
     issue.save()
     assert page_photos(client, page) == ["独立的图片。"]
+
+
+def test_the_photo_list_shows_thumbnails_and_marks_photos_awaiting_their_image(client):
+    client.force_login(staff_member(EDITOR))
+    with_image = PhotoFactory(caption="有图的图片。")
+    PhotoFactory(image="", caption="图片待补。")
+    content = client.get(reverse("admin:articles_photo_changelist")).content.decode()
+    assert f'<img src="{with_image.thumbnail.url}"' in content
+    assert 'class="awaiting-image"' in content
