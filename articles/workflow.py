@@ -133,24 +133,30 @@ def review_signers(article):
     return signers
 
 
-def may_sign(permission):
-    """The ids of the active accounts holding a review permission."""
+def may_sign(permission, holders=None):
+    """The ids of the active accounts holding a review permission. `holders`, a dict, keeps the answers
+    for a caller that asks about many stories at once."""
+    if holders is not None and permission in holders:
+        return holders[permission]
     users = get_user_model().objects.with_perm(
         permission, backend="django.contrib.auth.backends.ModelBackend"
     )
-    return set(users.values_list("pk", flat=True))
+    found = set(users.values_list("pk", flat=True))
+    if holders is not None:
+        holders[permission] = found
+    return found
 
 
 def later_levels(action):
     return SIGNING_LEVELS[SIGNING_LEVELS.index(action) + 1 :]
 
 
-def unfillable_level(levels, taken):
+def unfillable_level(levels, taken, holders=None):
     """The first of these signing levels that no distinct person left can sign, or None.
 
     Each level needs its own signer (Hall's condition over every group of levels); there are at most three.
     """
-    pools = [may_sign(level.permission) - taken for level in levels]
+    pools = [may_sign(level.permission, holders) - taken for level in levels]
     for size in range(1, len(levels) + 1):
         for group in combinations(range(len(levels)), size):
             if len(set().union(*(pools[index] for index in group))) < size:
@@ -158,7 +164,7 @@ def unfillable_level(levels, taken):
     return None
 
 
-def check(action, article, user, comment, check_byline=True):
+def check(action, article, user, comment, check_byline=True, holders=None):
     """Raise TransitionNotAllowed unless user may take action on the story as it is stored now.
 
     check_byline=False leaves out the byline rule, for a form whose bylines are not saved yet."""
@@ -183,7 +189,7 @@ def check(action, article, user, comment, check_byline=True):
                 _("Three different people sign the three review levels; you have signed one already."),
                 code="same_reviewer",
             )
-        blocked = unfillable_level(later_levels(action), signers | {user.pk})
+        blocked = unfillable_level(later_levels(action), signers | {user.pk}, holders)
         if blocked is not None:
             raise TransitionNotAllowed(
                 _(
@@ -211,13 +217,13 @@ def available_actions(article, user):
 
 def next_step(article):
     """What the story waits for and who may do it: (label, [names]) for the story page, or None."""
-    signers = set(review_signers(article))
+    signers, holders = set(review_signers(article)), {}
     for action in SIGNING_LEVELS:
         if article.status in action.sources:
             eligible = [
                 pk
-                for pk in may_sign(action.permission) - signers
-                if unfillable_level(later_levels(action), signers | {pk}) is None
+                for pk in may_sign(action.permission, holders) - signers
+                if unfillable_level(later_levels(action), signers | {pk}, holders) is None
             ]
             people = get_user_model().objects.filter(pk__in=eligible)
             return action.label, sorted(display_name(person) for person in people)
@@ -465,7 +471,7 @@ QUEUE_LENGTH = 20
 def waiting_for(user):
     """待我处理: the stories this user can sign the next review level of, by stage, then the approved ones
     not yet on a page (for editors) and the user's own drafts and returned stories: [(label, stories)]."""
-    waiting = []
+    waiting, holders = [], {}
     for action in SIGNING_LEVELS:
         if not user.has_perm(action.permission):
             continue
@@ -473,7 +479,7 @@ def waiting_for(user):
         mine = []
         for story in candidates.iterator(chunk_size=100):
             try:
-                check(action, story, user, comment="-")
+                check(action, story, user, comment="-", holders=holders)
             except TransitionNotAllowed:
                 continue
             mine.append(story)

@@ -8,8 +8,9 @@ Set up an instance under the production settings (PostgreSQL, Redis of its own, 
     .venv/bin/python manage.py migrate
     DEBUG=1 DEMO_PASSWORD=probe-password .venv/bin/python manage.py load_demo
     redis-server --port 6390 --save "" --appendonly no --daemonize yes --pidfile /tmp/probe-redis.pid
-    DJANGO_SETTINGS_MODULE=newsroom.settings.prod SECRET_KEY=$(openssl rand -hex 32) ALLOWED_HOSTS=127.0.0.1 \\
-        REDIS_URL=redis://127.0.0.1:6390/0 GUNICORN_BIND=127.0.0.1:8100 .venv/bin/gunicorn &
+    DJANGO_SETTINGS_MODULE=newsroom.settings.prod SECRET_KEY=$(openssl rand -hex 32) \\
+        ALLOWED_HOSTS=127.0.0.1 REDIS_URL=redis://127.0.0.1:6390/0 GUNICORN_BIND=127.0.0.1:8100 \\
+        .venv/bin/gunicorn &
 
     .venv/bin/python bench/trust_probe.py --base http://127.0.0.1:8100 --password probe-password
 
@@ -18,7 +19,6 @@ Prints one line per attempt; the exit status is 1 if any attempt got through.
 """
 
 import argparse
-import html
 import re
 import sys
 import uuid
@@ -52,7 +52,8 @@ class Session:
             parts = []
             for key, value in (data or {}).items():
                 for item in value if isinstance(value, list) else [value]:
-                    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{item}\r\n'.encode())
+                    header = f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'
+                    parts.append(f"{header}{item}\r\n".encode())
             for key, (name, content) in files.items():
                 parts.append(
                     f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"; filename="{name}"\r\n'
@@ -81,7 +82,8 @@ class Session:
         return self.request(path)
 
     def post(self, path, data, files=None):
-        status, page = self.get(path) if "csrftoken" not in self.cookies else (None, "")
+        if "csrftoken" not in self.cookies:
+            self.get(path)
         data = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **data}
         return self.request(path, data, files)
 
@@ -124,11 +126,11 @@ def main():
     _, front = reader.get("/issues/1/2/")
     published_story = ids(front, r'href="/articles/(\d+)/"')[0]
     _, photos = chief.get("/admin/articles/photo/")
-    demo_photos = ids(photos, r'/admin/articles/photo/(\d+)/change/')
+    demo_photos = ids(photos, r"/admin/articles/photo/(\d+)/change/")
     _, pages = chief.get("/admin/issues/page/")
-    published_page = ids(pages, r'/admin/issues/page/(\d+)/change/')[0]
+    published_page = ids(pages, r"/admin/issues/page/(\d+)/change/")[0]
     _, authors = chief.get("/admin/articles/author/?q=王艳")
-    wang_yan = ids(authors, r'/admin/articles/author/(\d+)/change/')[0]
+    wang_yan = ids(authors, r"/admin/articles/author/(\d+)/change/")[0]
 
     # 1. Photos around review.
     photographer = wang_yan
@@ -145,8 +147,12 @@ def main():
         files={"image": ("y.png", png())},
     )
     _, page_view = reader.get("/issues/1/2/")
-    expect(f"a reporter rewrites a published photo's caption (answer {status})", "改写的说明" not in page_view)
-    status, _ = reporter2.post(f"/admin/issues/page/{published_page}/place-photo/", {"photo": demo_photos[0], "position": 9})
+    expect(
+        f"a reporter rewrites a published photo's caption (answer {status})", "改写的说明" not in page_view
+    )
+    status, _ = reporter2.post(
+        f"/admin/issues/page/{published_page}/place-photo/", {"photo": demo_photos[0], "position": 9}
+    )
     expect(f"a reporter places a photo on a published page (answer {status})", status in (302, 403))
 
     # A draft with a photo, filed by reporter.
@@ -168,7 +174,7 @@ def main():
         files={"photos-0-image": ("IMG_1234.png", png())},
     )
     _, mine = reporter.get(f"/admin/articles/article/?q={headline}")
-    draft = ids(mine, r'/admin/articles/article/(\d+)/change/')[0]
+    draft = ids(mine, r"/admin/articles/article/(\d+)/change/")[0]
     _, draft_page = reporter.get(f"/admin/articles/article/{draft}/change/")
     _, own_photos = reporter.get("/admin/articles/photo/")
     files = sorted(set(re.findall(r'(/media/photos/[^"]+)"', draft_page + own_photos)))
@@ -176,7 +182,10 @@ def main():
     expect("the photo list shows another reporter's unpublished caption", "未发表的图片说明" not in listed)
     expect("the upload keeps its guessable name", files and not any("IMG_1234" in name for name in files))
     statuses = [reader.get(name)[0] for name in files]
-    expect(f"readers fetch a draft's photo files {files} -> {statuses}", files and all(s == 404 for s in statuses))
+    expect(
+        f"readers fetch a draft's photo files {files} -> {statuses}",
+        files and all(s == 404 for s in statuses),
+    )
 
     # 5. An approved story edited: the signatures go.
     def step(session, story, action, comment="", **changes):
@@ -210,23 +219,32 @@ def main():
     # 6. Others' unpublished work in the admin.
     step(editor, draft, "return", comment="编辑的退回意见")
     _, transitions = reporter2.get("/admin/articles/transition/")
-    expect("a reporter reads others' headlines and return comments in 流转记录", headline not in transitions and "编辑的退回意见" not in transitions)
+    expect(
+        "a reporter reads others' headlines and return comments in 流转记录",
+        headline not in transitions and "编辑的退回意见" not in transitions,
+    )
     _, assembly = reporter2.get(f"/admin/issues/page/{published_page}/change/")
     expect("a reporter sees the page assembly", 'id="page-assembly"' not in assembly)
 
     # 4. The published paper without the chief.
     status, _ = editor.post(
         "/admin/issues/issue/add/",
-        {"number": 9001, "date": "2030-01-01", "pages-TOTAL_FORMS": 1, "pages-INITIAL_FORMS": 0,
-         "pages-0-number": 1, "pages-0-name": "要闻"},
+        {
+            "number": 9001,
+            "date": "2030-01-01",
+            "pages-TOTAL_FORMS": 1,
+            "pages-INITIAL_FORMS": 0,
+            "pages-0-number": 1,
+            "pages-0-name": "要闻",
+        },
     )
     _, new_pages = chief.get("/admin/issues/page/?q=9001")
-    tomorrow_page = ids(new_pages, r'/admin/issues/page/(\d+)/change/')[0]
+    tomorrow_page = ids(new_pages, r"/admin/issues/page/(\d+)/change/")[0]
     editor.post(f"/admin/issues/page/{tomorrow_page}/place/", {"article": published_story, "position": 1})
     _, story_page = reader.get(f"/articles/{published_story}/")
     expect("an editor moves a published story onto tomorrow's page", "2030" not in story_page)
     _, issue_page = chief.get("/admin/issues/issue/?q=1")
-    demo_issue = ids(issue_page, r'/admin/issues/issue/(\d+)/change/')[0]
+    demo_issue = ids(issue_page, r"/admin/issues/issue/(\d+)/change/")[0]
     editor.post(
         f"/admin/issues/issue/{demo_issue}/change/",
         {"number": 77, "date": "2021-01-09", "pages-TOTAL_FORMS": 0, "pages-INITIAL_FORMS": 0},
@@ -236,16 +254,23 @@ def main():
     expect("an editor adds a page to a published issue", reader.get("/issues/1/5/")[0] == 404)
     editor.post(f"/admin/issues/page/{published_page}/delete/", {"post": "yes"})
     expect("an editor deletes a published page", reader.get("/issues/1/2/")[0] == 200)
-    editor.post(f"/admin/articles/author/{wang_yan}/change/", {"name": "改名", "slug": "wang-yan", "kind": "reporter"})
-    expect("an editor renames an author in print", "改名" not in reader.get(f"/articles/{published_story}/")[1])
+    editor.post(
+        f"/admin/articles/author/{wang_yan}/change/", {"name": "改名", "slug": "wang-yan", "kind": "reporter"}
+    )
+    expect(
+        "an editor renames an author in print", "改名" not in reader.get(f"/articles/{published_story}/")[1]
+    )
 
     # 7. Author pages for people named only in drafts.
     _, authors = chief.get("/admin/articles/author/?q=李建平")
-    expect("the chief's author page (named in no published story)", reader.get("/authors/li-jianping/")[0] == 404)
+    expect(
+        "the chief's author page (named in no published story)", reader.get("/authors/li-jianping/")[0] == 404
+    )
 
     # A withdrawal takes the photo with it.
-    _, photo_page = chief.get(f"/admin/articles/article/{published_story}/change/")
-    status, _ = chief.post(f"/admin/articles/article/{published_story}/transition/", {"action": "withdraw", "comment": "撤稿"})
+    status, _ = chief.post(
+        f"/admin/articles/article/{published_story}/transition/", {"action": "withdraw", "comment": "撤稿"}
+    )
     expect("a withdrawn story stays readable", reader.get(f"/articles/{published_story}/")[0] == 404)
 
     # Staff management.

@@ -72,3 +72,24 @@ def test_a_reporter_sees_their_own_stories_by_state(client):
         ("已签发", 1, ["签发一"]),
         ("已发布", 1, ["发布一"]),
     ]
+
+
+def test_the_queue_costs_one_query_a_waiting_story(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff_member(EDITOR), staff_member(CHIEF_EDITOR)
+    editor = staff_member(EDITOR)
+    client.force_login(editor)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("admin:index"))
+        return len(captured)
+
+    ArticleFactory(status=Article.Status.SUBMITTED)
+    few = queries()
+    for _ in range(10):
+        ArticleFactory(status=Article.Status.SUBMITTED)
+    # One query a story for its signers of this round, none for who may sign.
+    assert queries() - few <= 10
