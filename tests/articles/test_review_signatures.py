@@ -34,6 +34,15 @@ def approved_story(desk):
     return story
 
 
+def first_reviewed_again(desk):
+    """A signed-off story returned by the chief, resubmitted and passed first review by the editor."""
+    story = approved_story(desk)
+    workflow.perform(story, "return", desk["chief"], comment="再看看")
+    workflow.perform(story, "submit", desk["reporter"])
+    workflow.perform(story, "first_review", desk["editor"])
+    return story
+
+
 def test_an_edit_after_final_review_voids_the_signatures(client, desk):
     story = approved_story(desk)
     client.force_login(desk["editor"])
@@ -70,10 +79,7 @@ def test_a_new_photo_on_a_signed_story_voids_the_signatures(client, desk):
 
 
 def test_the_chief_may_not_sign_second_review_when_nobody_else_can_sign_the_final(desk):
-    story = approved_story(desk)
-    workflow.perform(story, "return", desk["chief"], comment="再看看")
-    workflow.perform(story, "submit", desk["reporter"])
-    workflow.perform(story, "first_review", desk["editor"])
+    story = first_reviewed_again(desk)
     with pytest.raises(workflow.TransitionNotAllowed) as refused:
         workflow.perform(story, "second_review", desk["chief"])
     assert refused.value.code == "no_signer_left"
@@ -93,10 +99,7 @@ def test_a_second_chief_editor_may_sign_second_review():
 
 
 def test_the_queue_lists_only_what_the_person_can_act_on(desk):
-    story = approved_story(desk)
-    workflow.perform(story, "return", desk["chief"], comment="再看看")
-    workflow.perform(story, "submit", desk["reporter"])
-    workflow.perform(story, "first_review", desk["editor"])
+    first_reviewed_again(desk)
 
     def queue(user):
         return {str(label): [s.headline for s in stories] for label, stories in workflow.waiting_for(user)}

@@ -18,6 +18,13 @@ def reporter():
     return staff_member(REPORTER)
 
 
+def assert_refused_with_nothing_saved(client, story, data, status):
+    """The form comes back (200) and the story keeps its stored headline and status."""
+    assert client.post(change_url(story), data).status_code == 200
+    story.refresh_from_db()
+    assert (story.headline, story.status) == ("旧标题", status)
+
+
 @pytest.fixture
 def draft(reporter):
     story = ArticleFactory(created_by=reporter, headline="旧标题")
@@ -83,10 +90,8 @@ def test_a_refused_step_rolls_back_the_save_and_keeps_the_typed_text_on_screen(c
 def test_a_step_that_needs_a_comment_keeps_the_edit_unsaved(client, reporter, draft):
     workflow.perform(draft, "submit", reporter)
     client.force_login(staff_member(EDITOR))
-    response = client.post(change_url(draft), form_data(draft, headline="新标题", workflow_action="return"))
-    assert response.status_code == 200
-    draft.refresh_from_db()
-    assert (draft.headline, draft.status) == ("旧标题", Status.SUBMITTED)
+    data = form_data(draft, headline="新标题", workflow_action="return")
+    assert_refused_with_nothing_saved(client, draft, data, Status.SUBMITTED)
 
 
 def test_the_stale_save_check_holds_for_save_and_submit(client, reporter, draft):
@@ -94,19 +99,14 @@ def test_the_stale_save_check_holds_for_save_and_submit(client, reporter, draft)
     data = form_data(draft, headline="我的标题", workflow_action="submit")
     draft.body = "别人同时改了正文。"
     draft.save()
-    response = client.post(change_url(draft), data)
-    assert response.status_code == 200
-    draft.refresh_from_db()
-    assert (draft.headline, draft.status) == ("旧标题", Status.DRAFT)
+    assert_refused_with_nothing_saved(client, draft, data, Status.DRAFT)
 
 
 def test_submitting_without_a_byline_is_refused_and_nothing_saved(client, reporter):
     story = ArticleFactory(created_by=reporter, headline="旧标题")
     client.force_login(reporter)
-    response = client.post(change_url(story), form_data(story, headline="新标题", workflow_action="submit"))
-    assert response.status_code == 200
-    story.refresh_from_db()
-    assert (story.headline, story.status) == ("旧标题", Status.DRAFT)
+    data = form_data(story, headline="新标题", workflow_action="submit")
+    assert_refused_with_nothing_saved(client, story, data, Status.DRAFT)
 
 
 def test_the_buttons_are_part_of_the_story_form(client, reporter, draft):
