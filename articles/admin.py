@@ -400,13 +400,23 @@ class ArticleAdmin(admin.ModelAdmin):
             if name in form.changed_data and getattr(article, name) != (form.initial.get(name) or "")
         ]
         changed += [formset.model._meta.verbose_name_plural for formset in formsets if formset.has_changed()]
-        if change and changed and workflow.printed_content_changed(article, request.user, changed):
+        voided = change and changed and workflow.printed_content_changed(article, request.user, changed)
+        if voided:
             self.message_user(
                 request,
                 _("The printed content changed after review, so the review signatures are void."),
                 messages.WARNING,
             )
         action = form.cleaned_data.get("workflow_action")
+        if voided and action in workflow.ACTIONS and workflow.ACTIONS[action].signs_review:
+            raise WorkflowRefused(
+                [
+                    _(
+                        "Your changes to the printed content void the signatures given to the old text, so "
+                        "this signature cannot follow them. Save first: the story goes back to first review."
+                    )
+                ]
+            )
         if action:
             comment = form.cleaned_data.get("workflow_comment", "")
             try:

@@ -124,3 +124,14 @@ def test_a_body_sent_with_browser_line_endings_is_no_change(client, desk):
     client.post(change_url(story), form_data(story, body=story.body.replace("\n", "\r\n")))
     story.refresh_from_db()
     assert story.status == Status.APPROVED
+
+
+def test_save_and_sign_with_changes_to_signed_text_is_refused_with_the_reason(client, desk):
+    story = first_reviewed_again(desk)
+    client.force_login(desk["second_editor"])
+    data = form_data(story, headline="改过的标题", workflow_action="second_review")
+    response = client.post(change_url(story), data)
+    assert response.status_code == 200
+    assert "作废" in " ".join(response.context["adminform"].form.non_field_errors())
+    story.refresh_from_db()
+    assert (story.headline, story.status) == ("原来的标题", Status.FIRST_REVIEWED)
