@@ -5,7 +5,6 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Min
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
@@ -370,18 +369,25 @@ class Author(models.Model):
             )
 
 
-def next_scheduled_release():
-    """When the next story or issue published for a later time comes out, or None."""
+def release_times(using):
+    """(the latest publication time that has come, the next one still to come) over stories and issues,
+    read from the database `using`; either may be None. Two index reads a model."""
     from issues.models import Issue
 
     now = timezone.now()
-    times = [
-        model.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now).aggregate(
-            first=Min("published_at")
-        )["first"]
-        for model in (Article, Issue)
-    ]
-    return min((found for found in times if found is not None), default=None)
+    passed, coming = [], []
+    for model in (Article, Issue):
+        published = (
+            model.objects.using(using)
+            .filter(status=Article.Status.PUBLISHED)
+            .values_list("published_at", flat=True)
+        )
+        passed.append(published.filter(published_at__lte=now).order_by("-published_at").first())
+        coming.append(published.filter(published_at__gt=now).order_by("published_at").first())
+    return (
+        max((found for found in passed if found is not None), default=None),
+        min((found for found in coming if found is not None), default=None),
+    )
 
 
 class SuggestedTags(NamedTuple):

@@ -2,12 +2,18 @@
 readers may see changes.
 
 Every cached page is stored with the generation number it was made under, and served only while that
-is still the current one (both read in one round trip). Anything that changes what readers see (a story
-published, withdrawn, corrected or edited while published; an issue published; a photo, author or
-gazetteer entry changed) moves the generation on when its transaction commits, so no reader is served a
-page from before the change. A story scheduled for later changes what readers see without any write;
-the time of the next such release is kept beside the generation, and the first request after it moves
-the generation on.
+is still the current one (both read in one round trip). The generation is the time, in ms, of the last
+change to what readers see, kept by the database (newsroom.models.PublicGeneration): anything that
+changes what readers see (a story published, withdrawn, corrected or edited while published; an issue
+published; a photo, author or gazetteer entry changed) moves it on inside its own transaction, so the
+change and the invalidation commit together or not at all. A story scheduled for later changes what
+readers see without any write: the generation is also never older than the latest publication time
+that has come.
+
+The cache holds only a copy of the generation, for PUBLIC_GENERATION_SECONDS (2 s), refreshed from the
+primary database, and is told the new one at commit. So when the cache misses that news (Redis refused,
+hung or cut off by a partition), the old copy is gone within 2 s, and no page from before the change is
+served after that, whatever the cache did in between; when it does not miss it, none at all.
 
 With read replicas, a page made just after a change may have been read from a replica that has not
 replayed the change yet; pages made within REPLICA_LAG_ALLOWANCE of the change are served but not
@@ -24,13 +30,17 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from redis.exceptions import RedisError
+
+from newsroom.models import PublicGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -46,34 +56,48 @@ def _fresh_generation():
 
 def _lookup(key):
     """(current generation, the value stored under key for it, or None), in one round trip to the
-    cache; the generation is moved on first if a scheduled story or issue has come out since."""
+    cache; the generation is read from the database first when the cache's copy has expired or a
+    scheduled story or issue has come out since it was made."""
     values = cache.get_many([GENERATION, NEXT_RELEASE, key])
     current, release = values.get(GENERATION), values.get(NEXT_RELEASE)
     if current is None or (release is not None and release <= timezone.now()):
-        return _move_on(), None
+        return _copy_generation(), None
     generation, value = values.get(key) or (None, None)
     return current, value if generation == current else None
 
 
-def _move_on():
-    from articles.models import next_scheduled_release
+def database_generation():
+    """(generation, the next scheduled release or None) as the primary database has them."""
+    from articles.models import release_times
 
-    current = _fresh_generation()
-    cache.set_many({GENERATION: current, NEXT_RELEASE: next_scheduled_release()}, timeout=None)
+    rows = PublicGeneration.objects.using(DEFAULT_DB_ALIAS).values_list("changed_at_ms", flat=True)
+    released, coming = release_times(using=DEFAULT_DB_ALIAS)
+    released_ms = int(released.timestamp() * 1000) if released is not None else 0
+    return max(rows.first() or 0, released_ms), coming
+
+
+def _copy_generation():
+    current, coming = database_generation()
+    cache.set_many({GENERATION: current, NEXT_RELEASE: coming}, timeout=settings.PUBLIC_GENERATION_SECONDS)
     return current
 
 
 def public_content_changed(**kwargs):
-    """Call, or connect as a signal receiver, when what readers see changes; takes effect on commit."""
+    """Call, or connect as a signal receiver, when what readers see changes: moves the database's
+    generation on in the caller's transaction, and the cache's copy when it commits."""
+    now = _fresh_generation()
+    rows = PublicGeneration.objects.using(DEFAULT_DB_ALIAS)
+    if not rows.update(changed_at_ms=Greatest(F("changed_at_ms") + 1, Value(now))):
+        rows.get_or_create(pk=1, defaults={"changed_at_ms": now})
     transaction.on_commit(_invalidate)
 
 
 def _invalidate():
     try:
-        _move_on()
+        _copy_generation()
     except CACHE_ERRORS:
-        # Pages cached before the outage expire within PUBLIC_CACHE_SECONDS.
-        logger.exception("Could not invalidate the public page cache")
+        # The cache's old copy of the generation expires within PUBLIC_GENERATION_SECONDS.
+        logger.exception("Could not tell the public page cache of a change")
 
 
 def public_page(view):

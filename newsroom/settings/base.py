@@ -183,17 +183,25 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "0"))
 # How long the server's cache keeps a page. Changes drop pages at once; this bounds memory and outages.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+# How long the cache may keep its copy of the database's public generation (newsroom/caching.py): the
+# longest a page from before a change can be served when the cache missed the change.
+PUBLIC_GENERATION_SECONDS = float(os.environ.get("PUBLIC_GENERATION_SECONDS", "2"))
 
 # The shared cache: Redis when REDIS_URL is set (several app servers share it), else this process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache_backends.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
-            # A cache that is down must not take the site with it: fail fast, then serve uncached.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # A cache that is down or hangs must not take the site with it: fail within 0.1 s, then skip
+            # the cache for 5 s (the breaker) and serve uncached.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("CACHE_TIMEOUT", "0.1")),
+                "socket_timeout": float(os.environ.get("CACHE_TIMEOUT", "0.1")),
+                "breaker_seconds": float(os.environ.get("CACHE_BREAKER_SECONDS", "5")),
+            },
         }
     }
 else:
