@@ -44,8 +44,10 @@ from newsroom.models import PublicGeneration
 
 logger = logging.getLogger(__name__)
 
-GENERATION = "public-pages:generation"
-NEXT_RELEASE = "public-pages:next-release"
+# The cache's short-lived copies of what the database holds. Named apart from the keys that held the
+# generation itself before (kept without expiry), so that a cache from then is not believed.
+GENERATION = "public-pages:generation-copy"
+NEXT_RELEASE = "public-pages:next-release-copy"
 CACHE_ERRORS = (RedisError, ConnectionError, OSError)
 
 

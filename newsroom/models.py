@@ -12,3 +12,6 @@ class PublicGeneration(models.Model):
 
     class Meta:
         verbose_name = "public generation"
+
+    def __str__(self):
+        return str(self.changed_at_ms)

@@ -24,6 +24,19 @@ def _empty_cache():
 
 
 @pytest.fixture
+def page_cache(settings, django_capture_on_commit_callbacks):
+    """The server's page cache (newsroom/caching.py) on, as in production; call it with a change to run
+    the change and the hooks that fire when its transaction commits."""
+    settings.PUBLIC_CACHE_SECONDS = 300
+
+    def committed(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return committed
+
+
+@pytest.fixture
 def browser():
     """Debian's chromium driven by Playwright, headless."""
     from playwright.sync_api import sync_playwright

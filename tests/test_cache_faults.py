@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.roles import CHIEF_EDITOR, EDITOR
+from newsroom import caching
 from newsroom.cache_backends import BreakerRedisCache, CacheUnavailable
 from tests.factories import ArticleFactory, staff_member
-from tests.test_caching import page_cache  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +47,13 @@ def test_a_withdrawal_the_cache_never_heard_of_is_off_every_page_once_the_copy_e
         assert client.get(story.get_absolute_url()).status_code == 404
 
 
-def test_the_cache_keeps_no_copy_of_the_generation_longer_than_allowed(client, page_cache, settings):  # noqa: F811
+def test_the_cache_keeps_no_copy_of_the_generation_longer_than_allowed(client, page_cache, settings):
     with time_machine.travel("2026-12-01 10:00:00+08:00", tick=False) as clock:
         ArticleFactory(published=True)
         client.get("/articles/")
-        assert cache.get("public-pages:generation") is not None
+        assert cache.get(caching.GENERATION) is not None
         clock.shift(settings.PUBLIC_GENERATION_SECONDS + 0.1)
-        assert cache.get("public-pages:generation") is None
+        assert cache.get(caching.GENERATION) is None
 
 
 class SilentServer:
@@ -120,7 +120,7 @@ def broken_cache(monkeypatch):
         monkeypatch.setattr(cache, name, fail)
 
 
-def test_editing_and_publishing_never_depend_on_the_cache(client, broken_cache, page_cache, settings):  # noqa: F811
+def test_editing_and_publishing_never_depend_on_the_cache(client, broken_cache, page_cache, settings):
     from tests.articles.test_admin_workflow import form_data
 
     staff_member(EDITOR), staff_member(CHIEF_EDITOR)

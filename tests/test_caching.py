@@ -30,18 +30,6 @@ def test_the_admin_and_previews_are_never_cached(admin_client):
 # The server's page cache (newsroom/caching.py), on as in production.
 
 
-@pytest.fixture
-def page_cache(settings, django_capture_on_commit_callbacks):
-    settings.PUBLIC_CACHE_SECONDS = 300
-
-    def committed(change):
-        """Run a change and the hooks that fire when its transaction commits."""
-        with django_capture_on_commit_callbacks(execute=True):
-            return change()
-
-    return committed
-
-
 def test_a_page_is_served_from_the_cache_without_queries(client, page_cache, django_assert_num_queries):
     ArticleFactory(published=True, headline="城北街道开展健步走活动")
     first = client.get("/articles/")

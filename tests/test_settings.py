@@ -117,7 +117,7 @@ def test_production_settings(expression, value):
 
 def test_redis_is_the_cache_when_redis_url_is_set():
     result = production_setting("settings.CACHES['default']", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "newsroom.cache_backends.BreakerRedisCache" in result.stdout and "breaker_seconds" in result.stdout
     assert "redis://127.0.0.1:6379/3" in result.stdout
 
 
