@@ -473,11 +473,15 @@ class ArticleAdmin(admin.ModelAdmin):
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not request.user.has_perm("articles.add_comment"):
             raise PermissionDenied
-        text = request.POST.get("text", "").replace("\x00", "").strip()
-        if not text or len(text) > 5000:
-            self.message_user(request, _("Write a comment of at most 5,000 characters."), messages.ERROR)
+        comment = Comment(article=article, author=request.user, text=request.POST.get("text", "").strip())
+        try:
+            if len(comment.text) > 5000:
+                raise ValidationError(_("Write a comment of at most 5,000 characters."))
+            comment.full_clean()
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
-            Comment.objects.create(article=article, author=request.user, text=text)
+            comment.save()
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#comments")
 
     def presence_view(self, request, object_id):

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from chinese_text.characters import without_unwanted
+
 from .models import Article, Department, Township
 
 
@@ -29,11 +31,12 @@ class LatestArticlesFeed(Feed):
     def items(self, obj=None):
         return self.stories()[: self.item_count]
 
+    # Input refuses control characters; a story stored before that rule must not break the feed's XML.
     def item_title(self, article):
-        return article.headline
+        return without_unwanted(article.headline)
 
     def item_description(self, article):
-        return article.paragraphs[0] if article.paragraphs else ""
+        return without_unwanted(article.paragraphs[0]) if article.paragraphs else ""
 
     def item_pubdate(self, article):
         return article.published_at

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from chinese_text.characters import describe, unwanted_characters
 from chinese_text.counting import character_count, paragraphs
 from chinese_text.slugs import department_slug, person_slug, township_slug
 from newsroom.media import unguessable_name
@@ -22,7 +23,10 @@ from .images import RENDITION_WIDTHS, rendition, validate_photo
 
 
 def assign_unique_slug(instance, base):
-    """Give instance.slug the base slug, or base-2, base-3… when another row of its model has it."""
+    """Give instance.slug the base slug, or base-2, base-3… when another row of its model has it. A name
+    pinyin cannot spell gets the model's name as its base (author, author-2…); a long one is cut to fit."""
+    limit = instance._meta.get_field("slug").max_length - 8  # room for the suffix
+    base = base[:limit].strip("-") or instance._meta.model_name
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     slug, suffix = base, 1
     while others.filter(slug=slug).exists():
@@ -38,6 +42,17 @@ def validate_plain_text(value):
     if HTML_TAG.search(value):
         raise ValidationError(
             _("Write the body as plain text, one paragraph per line, without HTML tags."), code="html"
+        )
+
+
+def validate_printable(value):
+    """Refuse control and invisible format characters: they break feeds and hide or reorder text."""
+    found = unwanted_characters(value)
+    if found:
+        raise ValidationError(
+            _("Remove the invisible or control characters (%(characters)s); pasted text often has them."),
+            params={"characters": "、".join(describe(character) for character in found)},
+            code="unprintable",
         )
 
 
@@ -305,7 +320,7 @@ class Author(models.Model):
         CORRESPONDENT = "correspondent", _("correspondent")
         CONTRIBUTOR = "contributor", _("outside contributor")
 
-    name = models.CharField(_("name"), max_length=30)
+    name = models.CharField(_("name"), max_length=30, validators=[validate_printable])
     slug = models.SlugField(
         _("slug"), max_length=60, unique=True, blank=True, help_text=_("Pinyin, e.g. wang-yanhua.")
     )
@@ -449,18 +464,30 @@ class Article(models.Model):
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     kicker = models.CharField(
-        _("kicker"), max_length=100, blank=True, help_text=_("引题, above the headline.")
+        _("kicker"),
+        max_length=100,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("引题, above the headline."),
     )
-    headline = models.CharField(_("headline"), max_length=200)
+    headline = models.CharField(_("headline"), max_length=200, validators=[validate_printable])
     subtitle = models.CharField(
-        _("subtitle"), max_length=200, blank=True, help_text=_("副题, e.g. ——离石区教育发展工作综述")
+        _("subtitle"),
+        max_length=200,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("副题, e.g. ——离石区教育发展工作综述"),
     )
     source = models.CharField(
-        _("source line"), max_length=50, blank=True, help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳.")
+        _("source line"),
+        max_length=50,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳."),
     )
     body = models.TextField(
         _("body"),
-        validators=[validate_plain_text],
+        validators=[validate_plain_text, validate_printable],
         help_text=_("Plain text, one paragraph per line."),
     )
     authors = models.ManyToManyField(
@@ -799,10 +826,17 @@ class Photo(models.Model):
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     caption = models.CharField(
-        _("caption"), max_length=300, help_text=_("图片说明, as printed under the photo.")
+        _("caption"),
+        max_length=300,
+        validators=[validate_printable],
+        help_text=_("图片说明, as printed under the photo."),
     )
     alt_text = models.CharField(
-        _("alt text"), max_length=300, blank=True, help_text=_("For screen readers; the caption when empty.")
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("For screen readers; the caption when empty."),
     )
     photographer = models.ForeignKey(
         Author, verbose_name=_("photographer"), on_delete=models.PROTECT, related_name="photos"
@@ -925,7 +959,7 @@ class Comment(models.Model):
         on_delete=models.PROTECT,
         related_name="story_comments",
     )
-    text = models.TextField(_("comment"), max_length=5000)
+    text = models.TextField(_("comment"), max_length=5000, validators=[validate_printable])
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:

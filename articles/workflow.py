@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chinese_text.characters import without_unwanted
+
 from .models import Article, Transition
 from .people import display_name
 
@@ -247,6 +249,7 @@ def action_named(action_name):
 def perform(article, action_name, user, comment="", publish_at=None):
     """Apply an action to the story, or raise TransitionNotAllowed. Returns the recorded Transition."""
     action = action_named(action_name)
+    comment = without_unwanted(comment)
     with transaction.atomic():
         # Lock the row and decide on its current state, not on what the caller loaded earlier.
         current = Article.objects.select_for_update().get(pk=article.pk)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import networkx
 
+from .characters import without_unwanted
+
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{CJK}]) +| +(?=[{CJK}])")
 _DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -261,7 +263,8 @@ def decode_page(data):
     visible = [character for character in text if not character.isspace()]
     if sum("\u3400" <= character <= "\u9fff" for character in visible) < len(visible) / 3:
         raise UnreadablePage("not_chinese")
-    return text
+    # A form feed separates extracted pages; other control and invisible characters are dropped.
+    return without_unwanted(text.replace("\x0c", "\n"))
 
 
 LEAD = "本报讯"

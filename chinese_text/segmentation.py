@@ -11,6 +11,8 @@ import re
 
 import rjieba
 
+from .characters import fold_width
+
 WORD = re.compile(r"[^\W_]+")
 NOT_WORD = re.compile(r"[\W_]+")
 
@@ -57,7 +59,8 @@ class Segmenter:
     def _words(cut, text):
         # Cutting word runs alone keeps 3.5 or COVID-19 from gluing together differently in the two libraries,
         # and leaves nothing between the words but spaces.
-        return [word for word in cut(NOT_WORD.sub(" ", text).lower()) if not word.isspace()]
+        # Fullwidth digits and letters are folded, so that ２０２１ finds 2021 and the other way round.
+        return [word for word in cut(NOT_WORD.sub(" ", fold_width(text)).lower()) if not word.isspace()]
 
     def keywords(self, text, count=8):
         """The words that characterize the text most, by TF-IDF with jieba's idf table."""

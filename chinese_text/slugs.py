@@ -8,6 +8,8 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from .characters import fold_width
+
 ADMINISTRATIVE_SUFFIXES = ("街道", "镇", "乡")
 DISTRICT_PREFIXES = ("区委", "区")
 COMPOUND_SURNAMES = frozenset(
@@ -39,7 +41,7 @@ def pinyin_slug(*parts):
     """Each part becomes one hyphen-separated word of toneless pinyin; other characters are dropped."""
     words = []
     for part in parts:
-        syllables = "".join(lazy_pinyin(part, style=Style.NORMAL, errors="default")).lower()
+        syllables = "".join(lazy_pinyin(fold_width(part), style=Style.NORMAL, errors="default")).lower()
         word = re.sub(r"[^a-z0-9]+", "", syllables)
         if word:
             words.append(word)
@@ -55,9 +57,9 @@ def township_slug(name):
 
 
 def person_slug(name):
-    """王燕华 → wang-yanhua; compound surnames stay whole: 欧阳修 → ouyang-xiu."""
+    """王燕华 → wang-yanhua; compound surnames stay whole: 欧阳修 → ouyang-xiu; Ｍａｒｙ → mary."""
     surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
-    if len(name) <= surname_length:
+    if len(name) <= surname_length or not "\u3400" <= name[0] <= "\u9fff":
         return pinyin_slug(name)
     return pinyin_slug(name[:surname_length], name[surname_length:])
 
