@@ -40,3 +40,8 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The load balancer passes the client's address and scheme; trust it only from the address it sends from.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# gunicorn's control socket defaults to one path in $HOME for every instance, so a second instance on the
+# machine took over the first's. Off unless GUNICORN_CONTROL_SOCKET gives this instance its own path.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket

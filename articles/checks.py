@@ -1,5 +1,9 @@
 from django.core import checks
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
+
+# The migration that prices the match; before it has run (the first migrate), there is nothing to say.
+PRICING_MIGRATION = ("articles", "0015_price_tsvector_match")
 
 MATCH_COST_QUERY = (
     "SELECT procost FROM pg_proc WHERE oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure"
@@ -13,6 +17,8 @@ def tsvector_match_is_priced(app_configs, databases=None, **kwargs):
     for alias in databases or []:
         connection = connections[alias]
         if connection.vendor != "postgresql":
+            continue
+        if PRICING_MIGRATION not in MigrationRecorder(connection).applied_migrations():
             continue
         with connection.cursor() as cursor:
             cursor.execute(MATCH_COST_QUERY)

@@ -127,7 +127,8 @@ def review_signers(article):
     """Who signed the review levels of this round: since the story was last submitted or its signatures
     were voided by an edit."""
     signers = []
-    for step in article.transitions.order_by("-at", "-pk"):
+    # In the order the database recorded them: app servers' clocks may disagree by seconds.
+    for step in article.transitions.order_by("-pk"):
         if step.action in ("submit", REOPEN):
             break
         if step.action in ACTIONS and ACTIONS[step.action].signs_review:

@@ -222,3 +222,16 @@ def test_too_many_fields_or_files_get_a_400(client, settings):
         for index in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)
     }
     assert client.post(url, files).status_code == 400
+
+
+def test_a_login_whose_next_is_refused_lands_on_the_editorial_desk(client):
+    from tests.factories import staff_member
+
+    user = staff_member("编辑", username="zhang")
+    user.set_password("Long-enough-password-1")
+    user.save()
+    response = client.post(
+        "/admin/login/?next=https://evil.example/",
+        {"username": "zhang", "password": "Long-enough-password-1", "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"

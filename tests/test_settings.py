@@ -143,6 +143,12 @@ def test_gunicorn_loads_its_configuration_and_the_application():
     values = {key.strip(): value.strip() for key, value in values.items()}
     assert (values["workers"], values["timeout"], values["graceful_timeout"]) == ("2", "30", "30")
     assert values["wsgi_app"] == "newsroom.wsgi:application" and values["accesslog"] == "-"
+    assert values["control_socket_disable"] == "True"  # no shared socket in $HOME
+    own = with_production_settings(
+        [str(Path(sys.executable).parent / "gunicorn"), "--print-config"],
+        GUNICORN_CONTROL_SOCKET="/run/a.ctl",
+    )
+    assert "control_socket_disable             = False" in own.stdout and "/run/a.ctl" in own.stdout
 
 
 def test_replicas_are_named_by_database_replica_urls():

@@ -228,6 +228,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Admin logins: django-axes locks a username from an address after repeated failures.
+# A login whose ?next= is refused (another site) lands on the editorial desk, not on a 404.
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -3,6 +3,7 @@ level without a possible signer is refused; each person's queue holds what they 
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Transition
@@ -135,3 +136,26 @@ def test_save_and_sign_with_changes_to_signed_text_is_refused_with_the_reason(cl
     assert "作废" in " ".join(response.context["adminform"].form.non_field_errors())
     story.refresh_from_db()
     assert (story.headline, story.status) == ("原来的标题", Status.FIRST_REVIEWED)
+
+
+def test_signatures_are_counted_in_the_databases_order_not_by_the_servers_clocks(desk):
+    """One server's clock 5 s behind another's must not let one person sign two levels."""
+    import datetime
+
+    story = ArticleFactory(created_by=desk["reporter"], status=Status.FIRST_REVIEWED)
+    now = timezone.now()
+    Transition.objects.create(
+        article=story, action="submit", source="draft", target="submitted", actor=desk["reporter"], at=now
+    )
+    # Signed on a server whose clock is 5 s behind: recorded later, stamped earlier.
+    Transition.objects.create(
+        article=story,
+        action="first_review",
+        source="submitted",
+        target="first_reviewed",
+        actor=desk["editor"],
+        at=now - datetime.timedelta(seconds=5),
+    )
+    with pytest.raises(workflow.TransitionNotAllowed) as refused:
+        workflow.perform(story, "second_review", desk["editor"])
+    assert refused.value.code == "same_reviewer"
