@@ -25,6 +25,7 @@ class PublishedArticlesMixin:
 
     paginate_by = 20
     paginator_class = RememberedCountPaginator
+    query_parameters = ("page",)
 
     def get_queryset(self):
         return Article.objects.published().for_listing().newest_first()
@@ -52,12 +53,14 @@ class HomeView(TemplateView):
 class ArticleListView(PublishedArticlesMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
+    query_parameters = ("page", *ArticleFilter.base_filters)
 
 
 class SearchView(ArticleListView):
     """/search/?q=…: the list's filters, and with a query its matches ranked by relevance and marked."""
 
     template_name = "articles/search.html"
+    query_parameters = (*ArticleListView.query_parameters, "q")
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)

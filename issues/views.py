@@ -43,6 +43,7 @@ class IssueArchiveView(TemplateView):
     """/issues/?year=2021: past issues (往期) of one year as a calendar, with links to the other years."""
 
     template_name = "issues/issue_archive.html"
+    query_parameters = ("year",)
 
     def get_context_data(self, **kwargs):
         issues = Issue.objects.published()

@@ -30,6 +30,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
@@ -102,13 +103,27 @@ def _invalidate():
         logger.exception("Could not tell the public page cache of a change")
 
 
-def public_page(view):
+def public_page(view, reads=None):
     """Mark a reader's page: PublicPageCacheMiddleware keeps it in the shared cache, and browsers are told
     to revalidate it. The pages do not vary by reader (no cookies, no per-user content), so one copy per
-    URL serves all."""
+    address serves all.
+
+    The address is the path and only the query parameters the page reads (`reads`, else its view class's
+    query_parameters), in a canonical order; the view sees no others. So ?from=singlemessage from WeChat,
+    or a random query string, neither makes a new entry nor forces a page to be made afresh."""
+    reads = reads if reads is not None else getattr(getattr(view, "view_class", None), "query_parameters", ())
     view = cache_control(public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE, must_revalidate=True)(view)
     view.public_page = True
+    view.query_parameters = frozenset(reads)
     return view
+
+
+def keep_query_parameters(request, names):
+    """Leave the request only the query parameters in names, sorted, as if it had been asked that way."""
+    pairs = sorted((name, value) for name, values in request.GET.lists() if name in names for value in values)
+    query = urlencode(pairs)
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
 
 
 class PublicPageCacheMiddleware:
@@ -127,11 +142,12 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_CACHE_SECONDS:
             return self.get_response(request)
         try:
-            public = getattr(resolve(request.path_info).func, "public_page", False)
+            view = resolve(request.path_info).func
         except Resolver404:
-            public = False
-        if not public:
+            view = None
+        if not getattr(view, "public_page", False):
             return self.get_response(request)
+        keep_query_parameters(request, view.query_parameters)
         return _cached(page_key(request), lambda: self.get_response(request), keep=_storable)
 
 

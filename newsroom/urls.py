@@ -20,7 +20,7 @@ urlpatterns = [
     path("issues/", include("issues.urls")),
     # Uploads go out only through views that check who may see them (newsroom/media.py).
     path("media/scans/<path:name>", PageScanView.as_view(), name="page_scan"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap, reads=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

@@ -163,3 +163,32 @@ def test_a_lists_count_and_a_searchs_ranking_serve_all_its_pages(client, page_ca
     waiting = ArticleFactory(status=Article.Status.APPROVED, headline="新的健步走活动", body="健步走。")
     page_cache(lambda: workflow.perform(waiting, "publish", staff_member("总编")))
     assert "26 篇" in client.get("/search/", {"q": "健步走", "page": 2}).content.decode()
+
+
+def cached_pages():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if ":public-page:" in key]
+
+
+def test_a_query_string_the_page_does_not_read_neither_makes_an_entry_nor_a_render(
+    client, page_cache, django_assert_num_queries
+):
+    story = ArticleFactory(published=True, headline="微信转发的稿件")
+    first = client.get(story.get_absolute_url(), {"from": "singlemessage", "isappinstalled": "0"})
+    assert len(cached_pages()) == 1
+    with django_assert_num_queries(0):
+        for n in range(50):
+            assert client.get(story.get_absolute_url(), {"random": f"x{n}"}).content == first.content
+    assert len(cached_pages()) == 1
+    assert "singlemessage" not in first.content.decode()  # the page was made for the address without it
+
+
+def test_known_parameters_in_any_order_share_one_entry_and_unknown_ones_stay_out_of_links(client, page_cache):
+    for n in range(25):
+        ArticleFactory(published=True, headline=f"列表稿件{n}")
+    a = client.get("/articles/", {"page": "1", "date_after": "2020-01-01", "junk": "<b>x</b>"})
+    b = client.get("/articles/?date_after=2020-01-01&utm_source=wechat&page=1")
+    assert a.content == b.content and len(cached_pages()) == 1
+    assert "junk" not in a.content.decode() and "utm_source" not in a.content.decode()
+    assert "date_after=2020-01-01" in a.content.decode()  # the pagination keeps what the list reads
