@@ -30,10 +30,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import QueryDict
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
+from django.http import QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.functional import cached_property
