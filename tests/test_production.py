@@ -122,3 +122,34 @@ def test_uploads_are_not_served_by_the_application(client, settings):
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
     (settings.MEDIA_ROOT / "photo.png").write_bytes(b"\x89PNG")
     assert client.get("/media/photo.png").status_code == 404
+
+
+def test_behind_the_proxy_a_strangers_failures_do_not_lock_the_staff_member_out(client, settings):
+    """The load balancer at 10.0.0.2 appends each client's address; a stranger may send any header."""
+    from django.test import Client
+
+    settings.PROXY_COUNT = 1
+    user = UserFactory(username="editor", is_staff=True)
+    user.set_password("correct horse battery")
+    user.save()
+    stranger = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.66")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 2):
+        login(stranger, "wrong")
+    assert login(stranger, "correct horse battery").status_code == 429  # the stranger's address is locked
+    editor = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.10")
+    assert login(editor, "correct horse battery").status_code == 302
+    # Spoofing the editor's address to the left of the proxy's entry changes nothing.
+    spoofer = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.10, 203.0.113.66")
+    assert login(spoofer, "correct horse battery").status_code == 429
+
+
+def test_the_client_address_is_the_proxys_entry_or_the_peer(rf, settings):
+    from newsroom.proxies import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 2.2.2.2, 3.3.3.3")
+    settings.PROXY_COUNT = 0
+    assert client_address(request) == "10.0.0.2"
+    settings.PROXY_COUNT = 2
+    assert client_address(request) == "2.2.2.2"
+    settings.PROXY_COUNT = 4
+    assert client_address(request) == "10.0.0.2"
