@@ -13,6 +13,10 @@ from PIL import Image, ImageOps
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # a 50-megapixel camera; more is a decompression bomb or a mistake
+# What the decoded pixels may take in memory (Pillow keeps 1 byte a pixel for 1, L and P, 4 for the rest):
+# a 40-megapixel colour photo. Processing holds two or three such copies at once.
+MAX_DECODED_BYTES = 160_000_000
+ONE_BYTE_MODES = ("1", "L", "P")
 FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",)}
 SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}, "WEBP": {"quality": 90}}
 RENDITION_WIDTHS = {"thumbnail": 320, "display": 1200}
@@ -37,7 +41,8 @@ def open_checked(file):
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_PIXELS:
+            # Judged from the header, before decoding: a small file can unpack to hundreds of MB.
+            if image.width * image.height > MAX_PIXELS or decoded_bytes(image) > MAX_DECODED_BYTES:
                 raise ValidationError(_("The photo has too many pixels."), code="too_many_pixels")
             image.verify()
             image = Image.open(io.BytesIO(data))
@@ -60,6 +65,10 @@ def open_checked(file):
     return image
 
 
+def decoded_bytes(image):
+    return image.width * image.height * (1 if image.mode in ONE_BYTE_MODES else 4)
+
+
 def validate_photo(file):
     """Model field validator: the checks without re-encoding."""
     open_checked(file)
@@ -67,12 +76,15 @@ def validate_photo(file):
 
 def encode(image, image_format, name):
     """Re-encode pixels only: no EXIF, no XMP, no comments. The ICC profile keeps the colours right."""
+    icc_profile = image.info.get("icc_profile")
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    # Pillow writes some of what it read back out (a JPEG's comment segment, EXIF, XMP) unless told not to.
+    image.info = {}
     buffer = io.BytesIO()
     options = dict(SAVE_OPTIONS[image_format])
-    if image.info.get("icc_profile"):
-        options["icc_profile"] = image.info["icc_profile"]
+    if icc_profile:
+        options["icc_profile"] = icc_profile
     image.save(buffer, image_format, **options)
     return ContentFile(buffer.getvalue(), name=name)
 
@@ -92,6 +104,8 @@ def rendition(file, width):
     image_format = image.format
     image.load()
     if image.width > width:
-        image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
+        # At least one pixel high, however wide the photo (a panorama strip).
+        height = max(1, round(image.height * width / image.width))
+        image = image.resize((width, height), Image.Resampling.LANCZOS)
     stem, extension = os.path.splitext(os.path.basename(file.name))
     return encode(image, image_format, f"{stem}-{width}{extension}")

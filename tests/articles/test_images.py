@@ -122,3 +122,30 @@ def test_a_bomb_in_the_admin_is_a_form_error(client):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["image"]
     assert not Photo.objects.exists()
+
+
+def test_a_jpeg_comment_is_gone_from_the_stored_photo_and_its_renditions():
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), "white").save(buffer, "JPEG", comment=b"GPS 37.5N 111.1E")
+    stored = images.clean_upload(SimpleUploadedFile("a.jpg", buffer.getvalue()))
+    assert b"GPS" not in stored.read()
+    for width in (320, 64):
+        assert b"GPS" not in images.rendition(stored, width).read()
+
+
+def test_a_panorama_strip_gets_renditions_at_least_one_pixel_high():
+    stored = images.clean_upload(upload("strip.png", image_format="PNG", size=(6000, 2)))
+    assert Image.open(images.rendition(stored, 320)).size == (320, 1)
+
+
+def test_a_photo_that_would_unpack_too_large_is_refused_before_it_is_decoded(monkeypatch):
+    # 42 megapixels fit the pixel count but take 168 MB decoded; the file is small.
+    big = upload("big.png", image_format="PNG", size=(7000, 6000))
+
+    def decoding(*args, **kwargs):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(Image.Image, "load", decoding)
+    with pytest.raises(ValidationError) as refused:
+        images.validate_photo(big)
+    assert refused.value.code == "too_many_pixels"
