@@ -109,3 +109,23 @@ def rendition(file, width):
         image = image.resize((width, height), Image.Resampling.LANCZOS)
     stem, extension = os.path.splitext(os.path.basename(file.name))
     return encode(image, image_format, f"{stem}-{width}{extension}")
+
+
+PDF_SIGNATURE = b"%PDF-"
+
+
+def validate_scan(file):
+    """A page scan is a PDF (by its content, not its name) or a photo that passes the photo checks."""
+    if os.path.splitext(file.name)[1].lower() == ".pdf":
+        if not read_bytes(file)[:1024].lstrip().startswith(PDF_SIGNATURE):
+            raise ValidationError(_("This file is named .pdf but is not a PDF."), code="not_pdf")
+    else:
+        open_checked(file)
+
+
+def clean_scan(file):
+    """The stored version of a scan: a PDF as sent (checked), an image re-encoded like a photo."""
+    validate_scan(file)
+    if os.path.splitext(file.name)[1].lower() == ".pdf":
+        return file
+    return clean_upload(file)

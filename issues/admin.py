@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import workflow
+from articles import images, workflow
 from articles.admin import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
@@ -41,8 +41,19 @@ class PublishedIssueRules:
         return [*fields, *self.fixed_once_out] if workflow.is_out(self.issue_of(obj)) else fields
 
 
+class PageForm(forms.ModelForm):
+    """Stores a checked scan: a PDF by its content, an image re-encoded without its metadata."""
+
+    def clean_scan(self):
+        scan = self.cleaned_data.get("scan")
+        if scan and scan != self.initial.get("scan"):
+            return images.clean_scan(scan)
+        return scan
+
+
 class PageInline(PublishedIssueRules, admin.TabularInline):
     model = Page
+    form = PageForm
     extra = 0
     fields = ["number", "name", "editor", "scan", "story_count", "total_characters"]
     readonly_fields = ["story_count", "total_characters"]
@@ -175,6 +186,7 @@ class PageConfirmForm(PageImportForm):
 
 @admin.register(Page)
 class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
+    form = PageForm
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
     list_select_related = ["issue", "editor"]
     search_fields = ["name", "issue__number"]

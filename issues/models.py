@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.images import validate_scan
 from newsroom.media import unguessable_name
 
 
@@ -107,8 +108,8 @@ class Page(models.Model):
         upload_to=scan_upload_to,
         db_index=True,
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "tif", "tiff"])],
-        help_text=_("PDF or image of the page as printed."),
+        validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "webp"]), validate_scan],
+        help_text=_("PDF, or a JPEG, PNG or WebP image, of the page as printed."),
     )
 
     objects = PageQuerySet.as_manager()

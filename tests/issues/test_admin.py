@@ -1,10 +1,14 @@
+import io
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
-from issues.models import Issue
-from tests.factories import ArticleFactory, PageFactory, PhotoFactory, staff_member
+from issues.models import Issue, Page
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +63,22 @@ def test_an_editor_places_a_photo_from_the_page(client):
         "西属巴街道养驴场。"
         in client.get(reverse("admin:issues_page_change", args=[page.pk])).content.decode()
     )
+
+
+def test_a_scan_is_checked_by_its_content_and_an_image_scan_re_encoded(client):
+    client.force_login(staff_member(EDITOR))
+    issue = IssueFactory()
+    url = reverse("admin:issues_page_add")
+    html = SimpleUploadedFile("page1.pdf", b"<html><script>alert(1)</script></html>")
+    response = client.post(url, {"issue": issue.pk, "number": 1, "name": "要闻", "scan": html})
+    assert response.status_code == 200 and "scan" in response.context["adminform"].form.errors
+    assert not Page.objects.exists()
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 400), "white").save(buffer, "JPEG", comment=b"scanner serial 123")
+    scan = SimpleUploadedFile("page1.jpg", buffer.getvalue())
+    assert client.post(url, {"issue": issue.pk, "number": 1, "name": "要闻", "scan": scan}).status_code == 302
+    assert b"scanner serial" not in Page.objects.get().scan.read()
+    pdf = SimpleUploadedFile(
+        "page2.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    )
+    assert client.post(url, {"issue": issue.pk, "number": 2, "name": "综合", "scan": pdf}).status_code == 302
