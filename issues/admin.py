@@ -1,4 +1,5 @@
 import datetime
+import io
 
 from django import forms
 from django.contrib import admin, messages
@@ -168,17 +169,17 @@ class PageUploadForm(PageImportForm):
 
 
 class PageConfirmForm(PageImportForm):
-    """The previewed text comes back with the options, so that what is saved is what was shown."""
+    """The previewed text comes back with the options, so that what is saved is what was shown. It is
+    checked again as an upload is: the browser may send anything."""
 
-    text = forms.CharField(
-        widget=forms.Textarea(attrs={"hidden": True}), max_length=page_import.MAX_BYTES, strip=False
-    )
+    text = forms.CharField(widget=forms.Textarea(attrs={"hidden": True}), strip=False)
 
     def clean(self):
         data = super().clean()
         if "text" in data and "date" in data:
             try:
-                data["parsed"] = page_import.read_text(data["text"], data["date"])
+                content = page_import.read_limited(io.BytesIO(data["text"].encode("utf-8")))
+                data["parsed"] = page_import.read_page(content, data["date"])
             except ValidationError as error:
                 self.add_error(None, error)
         return data

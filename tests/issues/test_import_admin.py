@@ -109,3 +109,14 @@ def test_reporters_cannot_import(client):
     assert upload(client).status_code == 403
     assert not Page.objects.exists()
     assert URL not in client.get(reverse("admin:issues_page_changelist")).content.decode()
+
+
+def test_the_confirmation_runs_the_uploads_checks_again(client, editor):
+    """A confirmation is what the browser sends back: it may not be what was previewed."""
+    page = SAMPLE.decode("utf-8")
+    not_chinese = page + "\n" + "lorem ipsum dolor sit amet " * 2000
+    too_large = page + "\n" + "一" * (800 * 1024)
+    for text in (not_chinese, too_large):
+        response = client.post(URL, {**OPTIONS, "text": text, "confirm": "1"})
+        assert response.status_code == 200
+    assert not Page.objects.exists() and not Article.objects.exists()
