@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -218,6 +218,7 @@ def _issue(issue_date, issue_number):
                 code="issue_number",
             )
         return issue, False
+    requested = issue_number
     if issue_number is None:
         issue_number = (Issue.objects.aggregate(last=Max("number"))["last"] or 0) + 1
     elif Issue.objects.filter(number=issue_number).exists():
@@ -225,7 +226,18 @@ def _issue(issue_date, issue_number):
             _("Issue No. %(number)s already exists with another date.") % {"number": issue_number},
             code="issue_number",
         )
-    return Issue.objects.create(date=issue_date, number=issue_number), True
+    try:
+        with transaction.atomic():
+            return Issue.objects.create(date=issue_date, number=issue_number), True
+    except IntegrityError:
+        # Another import created this date's issue, or took the number, since we looked.
+        if Issue.objects.filter(date=issue_date).exists():
+            return _issue(issue_date, requested)
+        raise ValidationError(
+            _("Issue No. %(number)s was just taken by another import; import the page again.")
+            % {"number": issue_number},
+            code="issue_number",
+        ) from None
 
 
 def _create_article(parsed, page, position, key, user):

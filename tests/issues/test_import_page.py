@@ -321,3 +321,21 @@ def test_bad_numbers_are_refused(option):
             *[item for pair in arguments.items() for item in pair],
         )
     assert nothing_written()
+
+
+def test_two_imports_of_one_new_date_at_once_share_the_issue(monkeypatch):
+    """The other editor's import created the date's issue after our look and before our create."""
+    other = IssueFactory(date=datetime.date(2021, 1, 5), number=7)
+    look = Issue.objects.filter
+    looked = []
+
+    def not_there_yet(*args, **fields):
+        if fields.keys() == {"date"} and not looked:
+            looked.append(fields)
+            return Issue.objects.none()
+        return look(*args, **fields)
+
+    monkeypatch.setattr(Issue.objects, "filter", not_there_yet)
+    import_sample()
+    assert looked and list(Issue.objects.all()) == [other]
+    assert Article.objects.filter(page__issue=other).exists()
