@@ -139,4 +139,13 @@ def restore(folder):
             if default_storage.exists(entry.name):
                 default_storage.delete(entry.name)
             default_storage.save(entry.name, ContentFile(data))
+    restored = row_counts()
+    differing = sorted(label for label, rows in manifest["rows"].items() if restored.get(label) != rows)
+    if differing:
+        raise BackupError(
+            "The restored rows differ from the backup's manifest: "
+            + ", ".join(
+                f"{label} {restored.get(label)} (backup {manifest['rows'][label]})" for label in differing
+            )
+        )
     return manifest

@@ -104,3 +104,41 @@ class ObjectStorage(Storage):
 
 def test_media_in_object_storage_is_listed():
     assert sorted(media_files(ObjectStorage())) == ["photos/walk.jpg", "top.png"]
+
+
+def backed_up(tmp_path):
+    out = io.StringIO()
+    call_command("backup", "--output", str(tmp_path), stdout=out)
+    return tmp_path / out.getvalue().strip().rsplit("/", 1)[-1]
+
+
+def test_a_backup_restores_into_an_empty_database_not_even_migrated(tmp_path):
+    from django.db import connection
+
+    build_newsroom()
+    rows = row_counts()
+    folder = backed_up(tmp_path)
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:  # an empty database: no tables at all
+        if not postgresql:
+            cursor.execute("PRAGMA foreign_keys = OFF")
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'DROP TABLE IF EXISTS "{table}"{" CASCADE" if postgresql else ""}')
+        if not postgresql:
+            cursor.execute("PRAGMA foreign_keys = ON")
+    assert not connection.introspection.table_names()
+    call_command("restore", str(folder), stdout=io.StringIO())
+    assert row_counts() == rows
+
+
+def test_a_restore_whose_rows_differ_from_the_manifest_says_which(tmp_path):
+    build_newsroom()
+    folder = backed_up(tmp_path)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["rows"]["articles.Article"] += 1
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    Photo.objects.all().delete()
+    Article.objects.all().delete()
+    Issue.objects.all().delete()
+    with pytest.raises(CommandError, match="articles.Article"):
+        call_command("restore", str(folder))

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from articles.models import Article
 from issues.models import Issue
@@ -15,7 +16,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, folder, replace, **options):
-        if not replace and (Article.objects.exists() or Issue.objects.exists()):
+        # An empty database (not even migrated) is a fresh instance too: the dump brings the tables.
+        migrated = Article._meta.db_table in connection.introspection.table_names()
+        if not replace and migrated and (Article.objects.exists() or Issue.objects.exists()):
             raise CommandError(
                 "This instance already has stories; restore into a fresh one, or pass --replace."
             )
