@@ -140,5 +140,5 @@ def test_a_restore_whose_rows_differ_from_the_manifest_says_which(tmp_path):
     Photo.objects.all().delete()
     Article.objects.all().delete()
     Issue.objects.all().delete()
-    with pytest.raises(CommandError, match="articles.Article"):
+    with pytest.raises(CommandError, match=r"articles\.Article"):
         call_command("restore", str(folder))
