@@ -20,12 +20,13 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(BIN)/uv
 install: $(VENV)/.installed
 	@mkdir -p var
 
-# --nostatic: WhiteNoise serves the static files, as it does in production.
+# --nostatic: WhiteNoise serves the static files, as it does in production. The background worker
+# (re-indexing) runs beside the server and stops with it.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python manage.py runserver --nostatic 127.0.0.1:8000
+	trap 'kill 0' EXIT; $(BIN)/python manage.py db_worker & $(BIN)/python manage.py runserver --nostatic 127.0.0.1:8000
 
 # The browser tests drive Debian's chromium; CJK fonts make their screenshots readable.
 CHROMIUM := /usr/bin/chromium

@@ -19,6 +19,8 @@ from django.core.cache import cache
 from django.db import connection, connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
 from chinese_text.segmentation import Segmenter
 from chinese_text.tagger import GazetteerTagger
@@ -92,10 +94,11 @@ def tagger():
 def dictionary_changed(sender, instance, signal, **kwargs):
     """A name was saved or removed: every process rebuilds its segmenter and tagger. The stories naming it
     are re-indexed only when their tokens can change: the word is new to the segmenter, or gone."""
-    from .models import Article
 
     word = getattr(instance, "word", None) or instance.name
-    retokenize = signal is post_delete or word not in segmenter().words
+    # A new name always: this process may build its dictionary only now, from a database that already
+    # holds the name, and would then think it known.
+    retokenize = signal is post_delete or kwargs.get("created") or word not in segmenter().words
 
     def refresh():
         try:
@@ -103,9 +106,46 @@ def dictionary_changed(sender, instance, signal, **kwargs):
         except CACHE_ERRORS:
             logger.warning("Cache unavailable; other processes keep their dictionary", exc_info=True)
         if retokenize:
-            reindex(Article.objects.filter(_naming(word)))
+            # Thousands of stories may name a common word: the worker re-indexes them, not the request.
+            reindex_naming.enqueue(word)
 
     transaction.on_commit(refresh)
+
+
+INDEXING_STATES = {
+    "READY": _("queued"),
+    "RUNNING": _("running"),
+    "SUCCESSFUL": _("done"),
+    "FAILED": _("failed"),
+}
+
+
+def indexing_progress(limit=10):
+    """The latest re-indexing tasks for the dashboard: [(word, state, enqueued, finished, stories)]."""
+    from django_tasks_db.models import DBTaskResult
+
+    tasks = DBTaskResult.objects.filter(task_path=reindex_naming.module_path).order_by("-enqueued_at")
+    return [
+        (
+            (task.args_kwargs.get("args") or [""])[0],
+            INDEXING_STATES.get(task.status, task.status),
+            task.enqueued_at,
+            task.finished_at,
+            task.return_value,
+        )
+        for task in tasks[:limit]
+    ]
+
+
+@task()
+def reindex_naming(word):
+    """Background task: index again the stories that name a word of the dictionary. Returns how many."""
+    from .models import Article
+
+    _built["version"] = None  # this worker's dictionary may predate the word, with the cache down too
+    stories = Article.objects.filter(_naming(word))
+    reindex(stories)
+    return stories.count()
 
 
 def _naming(word):

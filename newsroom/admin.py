@@ -6,7 +6,7 @@ class NewsroomAdminSite(admin.AdminSite):
     """The admin, whose front page is the editor's dashboard."""
 
     def index(self, request, extra_context=None):
-        from articles import workflow
+        from articles import search, workflow
         from issues.models import Issue, Page
 
         coming_issue = (
@@ -17,6 +17,7 @@ class NewsroomAdminSite(admin.AdminSite):
         context = {
             "waiting": workflow.waiting_for(request.user),
             "my_stories": workflow.my_stories(request.user),
+            "indexing": search.indexing_progress() if workflow.is_reviewer(request.user) else [],
             "coming_issue": coming_issue,
             "coming_pages": Page.objects.with_totals().filter(issue=coming_issue) if coming_issue else [],
             **(extra_context or {}),

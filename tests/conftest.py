@@ -37,6 +37,32 @@ def page_cache(settings, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def background_worker():
+    """Run the queued background tasks as `manage.py db_worker` does, but in the test's own connection:
+    the command closes connections between tasks, which would end the test's transaction."""
+
+    def run():
+        from django_tasks_db.management.commands.db_worker import Worker
+        from django_tasks_db.models import DBTaskResult
+
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test",
+            excluded_queue_names=[],
+        )
+        while (task := DBTaskResult.objects.ready().get_locked()) is not None:
+            task.claim(worker.worker_id)
+            worker.run_task(task)
+
+    return run
+
+
+@pytest.fixture
 def browser():
     """Debian's chromium driven by Playwright, headless."""
     from playwright.sync_api import sync_playwright

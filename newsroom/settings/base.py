@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom.apps.NewsroomConfig",
     "articles",
     "issues",
@@ -228,6 +230,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Admin logins: django-axes locks a username from an address after repeated failures.
+# Work that grows with the archive (re-indexing the stories that name a new dictionary word) leaves the
+# request for a background worker: django-tasks, the backport of Django 6's task framework, with its
+# database backend (django-tasks-db), so the queue is the database we already run and back up, on SQLite
+# as on PostgreSQL, with no broker to operate. `manage.py db_worker` runs the tasks (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # A login whose ?next= is refused (another site) lands on the editorial desk, not on a 404.
 LOGIN_REDIRECT_URL = "admin:index"
 

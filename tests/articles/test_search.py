@@ -135,14 +135,27 @@ def test_the_index_follows_edits_and_deletions(client, page):
 
 
 def test_a_new_name_becomes_one_token_and_its_stories_are_reindexed(
-    client, page, django_capture_on_commit_callbacks
+    client, page, django_capture_on_commit_callbacks, background_worker
 ):
     story(page, 1, "骨脊山下千树塔景区开园", "千树塔景区迎来游客。")
     assert "千树塔景区" not in search.segmenter().search_tokens("千树塔景区")
     with django_capture_on_commit_callbacks(execute=True):
         Term.objects.create(word="千树塔景区")
     assert "千树塔景区" in search.segmenter().search_tokens("千树塔景区")
+    assert found(client, "千树塔景区") == []  # the save returned; the worker re-indexes
+    background_worker()
     assert found(client, "千树塔景区") == ["骨脊山下千树塔景区开园"]
+
+
+def test_a_new_name_is_reindexed_even_by_a_process_that_had_no_dictionary_yet(
+    client, page, django_capture_on_commit_callbacks, background_worker
+):
+    story(page, 1, "千树塔景区开园", "千树塔景区迎来游客。")
+    search._built.update(version=None, segmenter=None, tagger=None)  # a worker that has built nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        Term.objects.create(word="千树塔景区")
+    background_worker()
+    assert found(client, "千树塔景区") == ["千树塔景区开园"]
 
 
 def test_author_names_stay_whole(page, django_capture_on_commit_callbacks):
@@ -188,3 +201,44 @@ def test_saving_a_name_the_segmenter_knows_reindexes_nothing(page, django_captur
     # Reading is allowed (the page cache looks up the next scheduled release); re-indexing writes.
     writes = [query["sql"] for query in captured.captured_queries if not query["sql"].startswith("SELECT")]
     assert not [sql for sql in writes if "article" in sql and "author" not in sql]
+
+
+def test_adding_a_common_name_returns_at_once_and_the_dashboard_shows_the_work(
+    client, page, django_capture_on_commit_callbacks, background_worker
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from articles.roles import EDITOR
+    from tests.factories import staff_member
+
+    for n in range(30):
+        story(page, n + 1, f"健步走活动{n}", "城北街道的健步走活动。")
+    client.force_login(staff_member(EDITOR))
+    with CaptureQueriesContext(connection) as captured, django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:articles_term_add"), {"word": "健步走", "note": ""})
+    assert response.status_code == 302
+    # The request wrote no story's index: that is the worker's.
+    index_writes = [
+        query["sql"]
+        for query in captured.captured_queries
+        if query["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+        and ("articles_article" in query["sql"] or "article_search" in query["sql"])
+    ]
+    assert not index_writes
+    [(word, state, *_rest, stories)] = client.get(reverse("admin:index")).context["indexing"]
+    assert (word, str(state), stories) == ("健步走", "排队中", None)
+    background_worker()
+    [(word, state, *_rest, stories)] = client.get(reverse("admin:index")).context["indexing"]
+    assert (str(state), stories) == ("已完成", 30)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_command_runs_the_queued_reindexing(client):
+    from tests.factories import PageFactory
+
+    story(PageFactory(), 1, "千树塔景区开园", "千树塔景区迎来游客。")
+    Term.objects.create(word="千树塔景区")  # commits: the task is queued
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert found(client, "千树塔景区") == ["千树塔景区开园"]
