@@ -228,9 +228,14 @@ def match_headlines(headlines, bodies, words):
     return pairs
 
 
+# An extracted page's lines are a column wide, a paragraph at most; parsing a far longer line costs time
+# that grows faster than its length (8,000 characters took 17 s), so such a file is refused.
+MAX_LINE = 2000
+
+
 class UnreadablePage(ValueError):
-    """The bytes are not a page's text. `code` says why (empty, binary, encoding, not_chinese), for the
-    caller to word the message in the reader's language."""
+    """The bytes are not a page's text. `code` says why (empty, binary, encoding, not_chinese, long_line),
+    for the caller to word the message in the reader's language."""
 
     def __init__(self, code):
         super().__init__(code)
@@ -263,6 +268,8 @@ def decode_page(data):
     visible = [character for character in text if not character.isspace()]
     if sum("\u3400" <= character <= "\u9fff" for character in visible) < len(visible) / 3:
         raise UnreadablePage("not_chinese")
+    if any(len(line) > MAX_LINE for line in text.splitlines()):
+        raise UnreadablePage("long_line")
     # A form feed separates extracted pages; other control and invisible characters are dropped.
     return without_unwanted(text.replace("\x0c", "\n"))
 

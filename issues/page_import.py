@@ -39,6 +39,9 @@ def unreadable_reason(code):
         "binary": _("The file is binary, not the text extracted from a page."),
         "encoding": _("The file is neither UTF-8 nor GBK/GB18030 text."),
         "not_chinese": _("The file holds no Chinese text."),
+        "long_line": _(
+            "The file has a line of over 2,000 characters: the text extracted from a page has short lines."
+        ),
     }[code]
 
 

@@ -162,6 +162,7 @@ def test_decode_page_reads_utf8_with_or_without_bom_gbk_and_utf16_with_bom(data)
         (b"\x80\xff\xfe\xfd\xc0", "encoding"),
         (b"\xff\xfe\x00\xd8", "encoding"),  # UTF-16 by its BOM, but half a surrogate pair
         (b"Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "not_chinese"),
+        ("城北街道开展活动\n".encode() + "健".encode() * 14_000, "long_line"),  # held a worker 60 s and more
     ],
 )
 def test_decode_page_refuses_what_is_not_a_chinese_page(data, code):

@@ -114,7 +114,7 @@ def test_reporters_cannot_import(client):
 def test_the_confirmation_runs_the_uploads_checks_again(client, editor):
     """A confirmation is what the browser sends back: it may not be what was previewed."""
     page = SAMPLE.decode("utf-8")
-    not_chinese = page + "\n" + "lorem ipsum dolor sit amet " * 2000
+    not_chinese = page + "\n" + "lorem ipsum dolor sit amet\n" * 2000
     too_large = page + "\n" + "一" * (800 * 1024)
     for text in (not_chinese, too_large):
         response = client.post(URL, {**OPTIONS, "text": text, "confirm": "1"})
