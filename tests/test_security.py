@@ -235,3 +235,21 @@ def test_a_login_whose_next_is_refused_lands_on_the_editorial_desk(client):
         {"username": "zhang", "password": "Long-enough-password-1", "next": "https://evil.example/"},
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_every_response_carries_the_content_security_policy(client, settings):
+    """Static files too: tests/test_static_files.py."""
+    from tests.factories import ArticleFactory
+
+    settings.PUBLIC_CACHE_SECONDS = 300
+    story = ArticleFactory(published=True)
+    first = client.get(story.get_absolute_url())
+    answers = {
+        "page": first,
+        "304": client.get(story.get_absolute_url(), headers={"if-none-match": first["ETag"]}),
+        "404": client.get("/no-such-page/"),
+        "400": client.get("/", headers={"host": "evil.example"}),
+    }
+    assert answers["304"].status_code == 304 and answers["400"].status_code == 400
+    for name, response in answers.items():
+        assert "default-src 'self'" in response.get("Content-Security-Policy", ""), name

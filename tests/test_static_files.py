@@ -25,3 +25,4 @@ def test_static_files_are_collected_hashed_and_compressed_and_served_by_whitenoi
     assert response.status_code == 200
     assert response.headers["Content-Encoding"] == "gzip"
     assert "immutable" in response.headers["Cache-Control"]
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]

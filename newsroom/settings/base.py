@@ -49,6 +49,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries the policy: static files, cached pages, 304s and the 400
+    # of a bad Host included.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise straight after SecurityMiddleware, before anything that does work per request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -67,7 +70,6 @@ MIDDLEWARE = [
     "newsroom.routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
