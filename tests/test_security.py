@@ -253,3 +253,22 @@ def test_every_response_carries_the_content_security_policy(client, settings):
     assert answers["304"].status_code == 304 and answers["400"].status_code == 400
     for name, response in answers.items():
         assert "default-src 'self'" in response.get("Content-Security-Policy", ""), name
+
+
+def test_absolute_addresses_name_the_configured_site_not_the_requests_host(settings):
+    from django.test import Client
+
+    from tests.factories import ArticleFactory
+
+    settings.SITE_URL = "https://news.lishi.gov.cn"
+    settings.ALLOWED_HOSTS = ["news.lishi.gov.cn"]
+    story = ArticleFactory(published=True)
+    client = Client(headers={"host": "news.lishi.gov.cn:8443"})
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert f'content="https://news.lishi.gov.cn/articles/{story.pk}/"' in page
+    assert '"mainEntityOfPage": "https://news.lishi.gov.cn/articles/' in page
+    assert ":8443" not in page
+    for path in ("/feed/", "/sitemap.xml"):
+        content = client.get(path).content.decode()
+        assert "https://news.lishi.gov.cn/articles/" in content and ":8443" not in content, path
+    assert Client(headers={"host": "evil.example"}).get("/").status_code == 400

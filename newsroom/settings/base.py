@@ -29,6 +29,8 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# The address readers are given, e.g. https://news.lishi.gov.cn: absolute links use it (newsroom/site.py).
+SITE_URL = os.environ.get("SITE_URL", "")
 
 INSTALLED_APPS = [
     "newsroom.apps.NewsroomAdminConfig",
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     # of a bad Host included.
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.site.CanonicalSiteMiddleware",
     # WhiteNoise straight after SecurityMiddleware, before anything that does work per request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response, and 304 Not Modified when the reader's copy is current: pages from the
