@@ -469,13 +469,11 @@ def _run_together(line, owners, bodies, words, shortest=4):
 
 
 def _compositions(lines, parts):
-    """Every way to cut a list of lines into `parts` contiguous, non-empty groups of lines."""
-    if parts == 1:
-        yield [lines]
-        return
-    for cut in range(1, len(lines) - parts + 2):
-        for rest in _compositions(lines[cut:], parts - 1):
-            yield [lines[:cut], *rest]
+    """Every way to cut a list of lines into `parts` contiguous, non-empty groups of lines, first cuts
+    first. Chosen cut positions, not recursion: a page of a thousand stories would nest a thousand deep."""
+    for cuts in itertools.combinations(range(1, len(lines)), parts - 1):
+        bounds = (0, *cuts, len(lines))
+        yield [lines[start:end] for start, end in itertools.pairwise(bounds)]
 
 
 def group_headlines(runs, bodies, words, limit=20000):

@@ -339,3 +339,15 @@ def test_two_imports_of_one_new_date_at_once_share_the_issue(monkeypatch):
     import_sample()
     assert looked and list(Issue.objects.all()) == [other]
     assert Article.objects.filter(page__issue=other).exists()
+
+
+def test_a_page_of_a_thousand_stories_with_the_headlines_first_imports(tmp_path):
+    """Grouping the headlines nested once per story and ended in a RecursionError (a 500)."""
+    headlines = [f"第{n}个村开展活动" for n in range(1000)]
+    bodies = [
+        f"本报讯 近日，第{n}个村举办迎新年健步走活动，\n共计150余人参加活动。（王艳）" for n in range(1000)
+    ]
+    page = tmp_path / "thousand.txt"
+    page.write_text("\n".join(headlines) + "\n" + "\n".join(bodies), encoding="utf-8")
+    out, _err = run(page, "--date", "2021-01-05", "--page", 3, "--dry-run", "--format", "json")
+    assert len(json.loads(out)["articles"]) == 1000
