@@ -7,7 +7,10 @@ class NewsroomAdminConfig(AdminConfig):
 
 
 class NewsroomConfig(AppConfig):
-    """The site as a whole: its management commands (backup, restore)."""
+    """The site as a whole: its management commands (backup, restore) and deployment checks."""
 
     name = "newsroom"
     verbose_name = "newsroom"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - the checks register themselves

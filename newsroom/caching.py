@@ -63,8 +63,9 @@ def _lookup(key):
     scheduled story or issue has come out since it was made."""
     values = cache.get_many([GENERATION, NEXT_RELEASE, key])
     current, release = values.get(GENERATION), values.get(NEXT_RELEASE)
-    if current is None or (release is not None and release <= timezone.now()):
-        return _copy_generation(), None
+    released = release is not None and release <= timezone.now()
+    if current is None or released:
+        return _copy_generation(overwrite=released), None
     generation, value = values.get(key) or (None, None)
     return current, value if generation == current else None
 
@@ -79,9 +80,18 @@ def database_generation():
     return max(rows.first() or 0, released_ms), coming
 
 
-def _copy_generation():
+def _copy_generation(overwrite=False):
+    """Give the cache a fresh copy of the database's generation. A reader only fills a missing copy (add):
+    one that read the database just before a change commits must not put back the copy the commit wrote
+    over. The commit itself overwrites."""
     current, coming = database_generation()
-    cache.set_many({GENERATION: current, NEXT_RELEASE: coming}, timeout=settings.PUBLIC_GENERATION_SECONDS)
+    timeout = settings.PUBLIC_GENERATION_SECONDS
+    if overwrite:
+        cache.set_many({GENERATION: current, NEXT_RELEASE: coming}, timeout=timeout)
+    elif not cache.add(GENERATION, current, timeout=timeout):
+        return cache.get(GENERATION, current)
+    else:
+        cache.set(NEXT_RELEASE, coming, timeout=timeout)
     return current
 
 
@@ -97,7 +107,7 @@ def public_content_changed(**kwargs):
 
 def _invalidate():
     try:
-        _copy_generation()
+        _copy_generation(overwrite=True)
     except CACHE_ERRORS:
         # The cache's old copy of the generation expires within PUBLIC_GENERATION_SECONDS.
         logger.exception("Could not tell the public page cache of a change")

@@ -135,3 +135,28 @@ def test_editing_and_publishing_never_depend_on_the_cache(client, broken_cache, 
     assert client.get(reverse("admin:index")).status_code == 200
     client.logout()
     assert client.get("/search/", {"q": "标题"}).status_code == 200
+
+
+def test_a_reader_that_read_the_generation_just_before_a_change_does_not_put_the_old_copy_back(
+    client, page_cache, monkeypatch, settings
+):
+    with time_machine.travel("2026-12-01 10:00:00+08:00", tick=False) as clock:
+        story = ArticleFactory(published=True, headline="刚好撤回的稿件")
+        assert client.get("/articles/").status_code == 200
+        clock.shift(settings.PUBLIC_GENERATION_SECONDS + 0.1)  # the copy expired: the next reader refreshes
+        read = caching.database_generation
+        raced = []
+
+        def reads_then_the_withdrawal_commits():
+            seen = read()
+            if not raced:
+                raced.append(True)
+                page_cache(
+                    lambda: workflow.perform(story, "withdraw", staff_member(CHIEF_EDITOR), comment="有误")
+                )
+            return seen
+
+        monkeypatch.setattr(caching, "database_generation", reads_then_the_withdrawal_commits)
+        client.get("/")  # this reader's refresh read the database before the withdrawal committed
+        assert raced
+        assert "刚好撤回的稿件" not in client.get("/articles/").content.decode()
