@@ -710,6 +710,7 @@ class StaffFormMixin(forms.ModelForm):
         self.fields["first_name"].label = _("real name")
         self.fields["first_name"].required = True
         self.fields["groups"].label = _("roles")
+        self.fields["groups"].help_text = _("One or more; each gives what that role does in the newsroom.")
         self.fields["groups"].required = True
         self.fields["byline"].queryset = people.unlinked_authors(self.instance if self.instance.pk else None)
         if self.instance.pk:
@@ -749,6 +750,7 @@ class StaffAdmin(UserAdmin):
 
     form = StaffChangeForm
     add_form = StaffCreationForm
+    add_form_template = "admin/auth/user/add_form.html"
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Staff member"), {"fields": ["first_name", "groups", "byline", "is_active"]}),

@@ -104,3 +104,12 @@ def test_editors_and_reporters_do_not_manage_staff(client):
         assert client.get(ADD).status_code == 403
         assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert not Author.objects.exists()
+
+
+def test_the_staff_forms_speak_chinese(client):
+    client.force_login(staff_member(CHIEF_EDITOR))
+    member = staff_member(EDITOR)
+    for url in (ADD, reverse("admin:auth_user_change", args=[member.pk])):
+        content = client.get(url).content.decode()
+        assert "After you" not in content and "The groups this user belongs to" not in content
+        assert "姓名" in content and "角色" in content
