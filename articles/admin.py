@@ -32,7 +32,6 @@ from .models import (
     TownshipAlias,
     Transition,
 )
-from .people import display_name
 
 
 class TownshipAliasInline(admin.TabularInline):
@@ -561,7 +560,6 @@ class ArticleAdmin(admin.ModelAdmin):
                 else None,
                 "also_open_by": presence.mark_open(obj.pk, request.user),
                 "presence_heartbeat": presence.HEARTBEAT_SECONDS,
-                "last_saved_by": display_name(last_version.revision.user) if last_version else None,
                 "last_version": last_version,
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -591,27 +589,22 @@ class ArticleAdmin(admin.ModelAdmin):
 def conversation(transitions, comments):
     """The workflow steps with their comments and the 编辑意见 thread, as one list in time order:
     [(at, name, step or None, text)]."""
-    entries = [(step.at, display_name(step.actor), step, step.comment) for step in transitions]
+    entries = [(step.at, people.display_name(step.actor), step, step.comment) for step in transitions]
     entries += [
-        (comment.created_at, display_name(comment.author), None, comment.text) for comment in comments
+        (comment.created_at, people.display_name(comment.author), None, comment.text) for comment in comments
     ]
     return sorted(entries, key=lambda entry: entry[0])
 
 
 @admin.register(Transition)
 class TransitionAdmin(admin.ModelAdmin):
-    list_display = ["article", "action", "source", "target", "actor_name", "at"]
+    list_display = ["article", "action", "source", "target", "actor", "at"]
     list_filter = ["action", "target"]
     list_select_related = ["article", "actor"]
     search_fields = ["article__headline", "comment"]
 
     def get_queryset(self, request):
-        visible = workflow.visible_to(Article.objects.all(), request.user)
-        return super().get_queryset(request).filter(article__in=visible)
-
-    @admin.display(description=_("by"), ordering="actor__first_name")
-    def actor_name(self, step):
-        return display_name(step.actor)
+        return workflow.of_visible_stories(super().get_queryset(request), request.user)
 
     def has_add_permission(self, request):
         return False
@@ -767,8 +760,8 @@ class StaffAdmin(UserAdmin):
     filter_horizontal = []
 
     def get_queryset(self, request):
-        manageable = people.manageable_by(request.user).values("pk")
-        return super().get_queryset(request).filter(pk__in=manageable).prefetch_related("groups")
+        accounts = super().get_queryset(request).prefetch_related("groups")
+        return people.manageable_by(request.user, accounts)
 
     def get_actions(self, request):
         return without_bulk_delete(super().get_actions(request))

@@ -1,10 +1,8 @@
 """The newsroom's people: how staff appear to each other (by real name, never by login name), and who
 may manage whose account (人员管理) without a superuser."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Q
 
 from .models import Author
 from .roles import CHIEF_EDITOR, NEWSROOM_ROLES
@@ -27,9 +25,9 @@ def grantable_roles(manager):
     return Group.objects.filter(name__in=names)
 
 
-def manageable_by(manager):
-    """The accounts a manager may change: never a superuser's, and a chief editor's only by a chief."""
-    accounts = get_user_model().objects.all()
+def manageable_by(manager, accounts):
+    """Of these accounts, those a manager may change: never a superuser's, a chief editor's only by a
+    chief."""
     if manager.is_superuser:
         return accounts
     accounts = accounts.filter(is_superuser=False)
@@ -40,7 +38,8 @@ def manageable_by(manager):
 
 def unlinked_authors(user=None):
     """Bylines a staff account may take: those of no account yet, and the account's own."""
-    return Author.objects.filter(Q(user=None) | Q(user=user) if user is not None else Q(user=None))
+    free = Author.objects.filter(user=None)
+    return free | Author.objects.filter(user=user) if user is not None else free
 
 
 @transaction.atomic

@@ -234,8 +234,9 @@ def next_step(article):
         people = get_user_model().objects.filter(pk__in=may_sign(ACTIONS["publish"].permission))
         return ACTIONS["publish"].label, sorted(display_name(person) for person in people)
     if article.status in EDITABLE_BY_REPORTER:
+        bylines = article.bylines.select_related("author__user")
         return ACTIONS["submit"].label, sorted(
-            {display_name(byline.author.user) for byline in article.bylines.all() if byline.author.user}
+            {display_name(byline.author.user) for byline in bylines if byline.author.user}
         )
     return None
 
@@ -317,12 +318,17 @@ def editable_by(user):
 # photo belongs to the editors, and once its issue is out, to the chief editor.
 
 
+def of_visible_stories(queryset, user):
+    """Rows that belong to a story (photos, steps) of the stories this user may see."""
+    if is_reviewer(user):
+        return queryset
+    return queryset.filter(article__in=own_stories(Article.objects.all(), user))
+
+
 def photos_visible_to(queryset, user):
     if not (user.is_active and user.is_staff and user.has_perm("articles.view_photo")):
         return queryset.none()
-    if is_reviewer(user):
-        return queryset
-    return queryset.filter(article__in=visible_to(Article.objects.all(), user))
+    return of_visible_stories(queryset, user)
 
 
 def can_edit_photo(photo, user):

@@ -5,6 +5,7 @@ import logging
 import time
 
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -24,7 +25,12 @@ class BreakerRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self.open_until = 0.0
 
-    def _call(self, method, *args, **kwargs):
+    @cached_property
+    def _cache(self):
+        # Every operation of RedisCache goes through its client: guarding the client guards them all.
+        return _Guarded(RedisCache._cache.func(self), self)
+
+    def call(self, method, *args, **kwargs):
         if time.monotonic() < self.open_until:
             raise CacheUnavailable("cache skipped after a recent failure")
         try:
@@ -34,35 +40,17 @@ class BreakerRedisCache(RedisCache):
             logger.warning("cache failed (%s); skipped for %.0f s", error, self.breaker_seconds)
             raise CacheUnavailable(str(error)) from error
 
-    def add(self, *args, **kwargs):
-        return self._call(super().add, *args, **kwargs)
 
-    def get(self, *args, **kwargs):
-        return self._call(super().get, *args, **kwargs)
+class _Guarded:
+    """The cache client, each of whose methods goes through the breaker."""
 
-    def set(self, *args, **kwargs):
-        return self._call(super().set, *args, **kwargs)
+    def __init__(self, client, breaker):
+        self._client, self._breaker = client, breaker
 
-    def touch(self, *args, **kwargs):
-        return self._call(super().touch, *args, **kwargs)
+    def __getattr__(self, name):
+        method = getattr(self._client, name)
 
-    def delete(self, *args, **kwargs):
-        return self._call(super().delete, *args, **kwargs)
+        def guarded(*args, **kwargs):
+            return self._breaker.call(method, *args, **kwargs)
 
-    def get_many(self, *args, **kwargs):
-        return self._call(super().get_many, *args, **kwargs)
-
-    def set_many(self, *args, **kwargs):
-        return self._call(super().set_many, *args, **kwargs)
-
-    def delete_many(self, *args, **kwargs):
-        return self._call(super().delete_many, *args, **kwargs)
-
-    def has_key(self, *args, **kwargs):
-        return self._call(super().has_key, *args, **kwargs)
-
-    def incr(self, *args, **kwargs):
-        return self._call(super().incr, *args, **kwargs)
-
-    def clear(self, *args, **kwargs):
-        return self._call(super().clear, *args, **kwargs)
+        return guarded
