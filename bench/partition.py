@@ -112,23 +112,37 @@ def main():
     parser.add_argument("--partition-at", type=float, default=15)
     parser.add_argument("--withdraw-at", type=float, default=25)
     parser.add_argument("--heal-at", type=float, default=40)
+    parser.add_argument(
+        "--heal-after-withdrawal",
+        type=float,
+        help="heal this many seconds after the withdrawal is confirmed instead (say 0.2: a short partition)",
+    )
     parser.add_argument("--readers", type=int, default=4)
+    parser.add_argument(
+        "--readers-bind",
+        help="serve the readers from a second app server on this address, never cut off from Redis: "
+        "only the staff's server is partitioned, so only the withdrawal's news misses the cache",
+    )
     options = parser.parse_args()
 
     proxy = PartitionProxy(options.redis_port)
-    gunicorn = start_gunicorn(proxy.port, options.bind)
-    base = f"http://{options.bind}"
+    servers = [start_gunicorn(proxy.port, options.bind)]
+    base = readers_base = f"http://{options.bind}"
+    if options.readers_bind:
+        servers.append(start_gunicorn(options.redis_port, options.readers_bind))
+        readers_base = f"http://{options.readers_bind}"
     try:
         chief, editor = Session(base, "chief", options.password), Session(base, "editor", options.password)
-        front = Session(base).get("/")[1]
+        front = Session(readers_base).get("/")[1]
         story = re.findall(r'href="(/articles/\d+/)"', front)[0]
-        headline = re.search(r'<h1 class="headline">([^<]+)</h1>', Session(base).get(story)[1]).group(1)
+        story_page = Session(readers_base).get(story)[1]
+        headline = re.search(r'<h1 class="headline">([^<]+)</h1>', story_page).group(1)
         paths = ["/", "/articles/", "/feed/", story, "/articles/?page=1", "/townships/"]
-        answers, withdrawn_at, events = [], [None], []
+        answers, withdrawn_at, healed_at, events = [], [None], [], []
         start = time.monotonic()
 
         def read():
-            reader = Session(base)
+            reader = Session(readers_base)
             turn = 0
             while time.monotonic() - start < options.seconds:
                 path = paths[turn % len(paths)]
@@ -145,6 +159,11 @@ def main():
         def at(moment):
             time.sleep(max(0, start + moment - time.monotonic()))
 
+        def heal():
+            proxy.partitioned.clear()
+            healed_at.append(time.monotonic() - start)
+            events.append((healed_at[0], "heal"))
+
         at(options.partition_at)
         proxy.partitioned.set()
         events.append((time.monotonic() - start, "partition"))
@@ -155,6 +174,10 @@ def main():
         )
         withdrawn_at[0] = time.monotonic() - start
         events.append((withdrawn_at[0], f"withdraw -> {status}"))
+        healing = None
+        if options.heal_after_withdrawal is not None:
+            healing = threading.Timer(options.heal_after_withdrawal, heal)
+            healing.start()
         change = f"/admin/articles/article/{story_id}/change/"
         opened = time.monotonic()
         edit_status = editor.get(change)[0]
@@ -191,19 +214,20 @@ def main():
                     f"editor saves a draft -> {saved} in {time.monotonic() - saving:.2f} s",
                 )
             )
-        at(options.heal_at)
-        proxy.partitioned.clear()
-        events.append((time.monotonic() - start, "heal"))
+        if healing is None:
+            at(options.heal_at)
+            heal()
         for thread in readers:
             thread.join()
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
         proxy.stopped.set()
 
     errors = [answer for answer in answers if answer[2] >= 500]
     stale = [answer for answer in answers if answer[0] > withdrawn_at[0] and answer[3]]
-    after_heal = [answer for answer in answers if answer[0] > options.heal_at]
+    after_heal = [answer for answer in answers if healed_at and answer[0] > healed_at[0]]
     for moment, event in events:
         print(f"{moment:6.1f} s  {event}")
     print(f"answers: {len(answers)} ({len(answers) / options.seconds:.0f}/s), 5xx: {len(errors)}")

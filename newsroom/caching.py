@@ -1,19 +1,18 @@
 """Readers' pages, cached whole in the shared cache (Redis in production) and dropped the moment what
 readers may see changes.
 
-Every cached page is stored with the generation number it was made under, and served only while that
-is still the current one (both read in one round trip). The generation is the time, in ms, of the last
-change to what readers see, kept by the database (newsroom.models.PublicGeneration): anything that
-changes what readers see (a story published, withdrawn, corrected or edited while published; an issue
-published; a photo, author or gazetteer entry changed) moves it on inside its own transaction, so the
-change and the invalidation commit together or not at all. A story scheduled for later changes what
-readers see without any write: the generation is also never older than the latest publication time
-that has come.
+Every cached page is stored with the generation it was made under, and served only while that is still
+the current one. The generation is decided by the database, never by the cache: the time, in ms, of the
+last change to what readers see (newsroom.models.PublicGeneration), and of the latest scheduled
+publication that has come. Anything that changes what readers see (a story published, withdrawn,
+corrected or edited while published; an issue published; a photo, author or gazetteer entry changed)
+moves the first on inside its own transaction, so the change and the invalidation commit together or not
+at all.
 
-The cache holds only a copy of the generation, for PUBLIC_GENERATION_SECONDS (2 s), refreshed from the
-primary database, and is told the new one at commit. So when the cache misses that news (Redis refused,
-hung or cut off by a partition), the old copy is gone within 2 s, and no page from before the change is
-served after that, whatever the cache did in between; when it does not miss it, none at all.
+Each request reads that one row from the primary database (a primary-key read) beside its one round trip
+to the cache, and believes the cache's copy of the rest only while the copy names that same change. So
+no page made before a change is served once the change has committed, whatever the cache did or missed
+in between (refused, hung, partitioned, restored from an old dump).
 
 With read replicas, a page made just after a change may have been read from a replica that has not
 replayed the change yet; pages made within REPLICA_LAG_ALLOWANCE of the change are served but not
@@ -30,7 +29,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.http import QueryDict
@@ -45,72 +44,54 @@ from newsroom.models import PublicGeneration
 
 logger = logging.getLogger(__name__)
 
-# The cache's short-lived copies of what the database holds. Named apart from the keys that held the
-# generation itself before (kept without expiry), so that a cache from then is not believed.
-GENERATION = "public-pages:generation-copy"
-NEXT_RELEASE = "public-pages:next-release-copy"
+# The cache's copy of what the database holds. Named apart from the keys that held the generation
+# before (a bare number), so that a cache from then is not believed.
+GENERATION = "public-pages:generation-of-database"
 CACHE_ERRORS = (RedisError, ConnectionError, OSError)
 
 
-def _fresh_generation():
-    # Milliseconds since the epoch: a cache that lost its keys never hands out an old generation again.
+def _now_ms():
     return int(time.time() * 1000)
 
 
 def _lookup(key):
-    """(current generation, the value stored under key for it, or None), in one round trip to the
-    cache; the generation is read from the database first when the cache's copy has expired or a
-    scheduled story or issue has come out since it was made."""
-    values = cache.get_many([GENERATION, NEXT_RELEASE, key])
-    current, release = values.get(GENERATION), values.get(NEXT_RELEASE)
-    released = release is not None and release <= timezone.now()
-    if current is None or released:
-        return _copy_generation(overwrite=released), None
+    """(current generation, the value stored under key for it, or None). One round trip to the cache and
+    one primary-key read of the database's generation; the scheduled releases are read too when the
+    cache's copy is missing, out of date, or a scheduled story or issue has come out since it was made."""
+    values = cache.get_many([GENERATION, key])
+    changed = database_changed_at()
+    copy = values.get(GENERATION)
+    if copy is None or copy[0] != changed or (copy[2] is not None and copy[2] <= timezone.now()):
+        return _copy_generation(changed), None
+    current = copy[:2]
     generation, value = values.get(key) or (None, None)
     return current, value if generation == current else None
 
 
-def database_generation():
-    """(generation, the next scheduled release or None) as the primary database has them."""
+def database_changed_at():
+    """The time, in ms, of the last change to what readers see, as the primary database has it."""
+    rows = PublicGeneration.objects.using(DEFAULT_DB_ALIAS).values_list("changed_at_ms", flat=True)
+    return rows.first() or 0
+
+
+def _copy_generation(changed):
+    """The generation (the last change, the latest release that has come), with a copy for the cache
+    that also holds the next release still to come."""
     from articles.models import release_times
 
-    rows = PublicGeneration.objects.using(DEFAULT_DB_ALIAS).values_list("changed_at_ms", flat=True)
     released, coming = release_times(using=DEFAULT_DB_ALIAS)
-    released_ms = int(released.timestamp() * 1000) if released is not None else 0
-    return max(rows.first() or 0, released_ms), coming
-
-
-def _copy_generation(overwrite=False):
-    """Give the cache a fresh copy of the database's generation. A reader only fills a missing copy (add):
-    one that read the database just before a change commits must not put back the copy the commit wrote
-    over. The commit itself overwrites."""
-    current, coming = database_generation()
-    timeout = settings.PUBLIC_GENERATION_SECONDS
-    if overwrite:
-        cache.set_many({GENERATION: current, NEXT_RELEASE: coming}, timeout=timeout)
-    elif not cache.add(GENERATION, current, timeout=timeout):
-        return cache.get(GENERATION, current)
-    else:
-        cache.set(NEXT_RELEASE, coming, timeout=timeout)
-    return current
+    generation = (changed, int(released.timestamp() * 1000) if released is not None else 0)
+    cache.set(GENERATION, (*generation, coming), timeout=settings.PUBLIC_CACHE_SECONDS)
+    return generation
 
 
 def public_content_changed(**kwargs):
     """Call, or connect as a signal receiver, when what readers see changes: moves the database's
-    generation on in the caller's transaction, and the cache's copy when it commits."""
-    now = _fresh_generation()
+    generation on in the caller's transaction, so that the change and the invalidation commit together."""
+    now = _now_ms()
     rows = PublicGeneration.objects.using(DEFAULT_DB_ALIAS)
     if not rows.update(changed_at_ms=Greatest(F("changed_at_ms") + 1, Value(now))):
         rows.get_or_create(pk=1, defaults={"changed_at_ms": now})
-    transaction.on_commit(_invalidate)
-
-
-def _invalidate():
-    try:
-        _copy_generation(overwrite=True)
-    except CACHE_ERRORS:
-        # The cache's old copy of the generation expires within PUBLIC_GENERATION_SECONDS.
-        logger.exception("Could not tell the public page cache of a change")
 
 
 def public_page(view, reads=None):
@@ -195,9 +176,10 @@ def _cached(key, compute, keep=lambda value: True):
 
 
 def _replicas_may_trail(generation):
-    """Whether a replica may not have replayed the change that began this generation (its time in ms)."""
+    """Whether a replica may not have replayed the change that began this generation."""
+    changed, _ = generation
     allowance = settings.REPLICA_LAG_ALLOWANCE * 1000
-    return bool(settings.DATABASE_REPLICAS) and _fresh_generation() - generation < allowance
+    return bool(settings.DATABASE_REPLICAS) and _now_ms() - changed < allowance
 
 
 def list_name(request):

@@ -190,10 +190,6 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "0"))
 # How long the server's cache keeps a page. Changes drop pages at once; this bounds memory and outages.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
-# How long the cache may keep its copy of the database's public generation (newsroom/caching.py): the
-# longest a page from before a change can be served when the cache missed the change.
-PUBLIC_GENERATION_SECONDS = float(os.environ.get("PUBLIC_GENERATION_SECONDS", "2"))
-
 # The shared cache: Redis when REDIS_URL is set (several app servers share it), else this process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
