@@ -15,9 +15,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.diff import character_diff
+from infrastructure import images
 from issues.models import Issue, Page
 
-from . import images, people, presence, search, workflow
+from . import dictionary, people, presence, search, workflow
 from .models import (
     Article,
     Author,
@@ -183,7 +184,7 @@ class ArticleAdminForm(forms.ModelForm):
         self.stale_changes = []
         if self.instance.pk:
             self.fields["edit_count_seen"].initial = self.instance.edit_count
-            suggested = self.instance.suggested_tags()
+            suggested = dictionary.suggested_tags(self.instance)
             self.fields["suggested_townships"].queryset = suggested.townships
             self.fields["suggested_departments"].queryset = suggested.departments
 

@@ -1,94 +1,36 @@
-"""Search and tagging for stories, on top of chinese_text.
+"""Search for stories, on top of the dictionary (articles/dictionary.py) and chinese_text.
 
-- The dictionary: our own names (townships and aliases, places, departments and short forms, authors,
-  terms) given to the segmenter and the tagger. Each process builds them once and rebuilds them when any
-  of those tables changes (a version number in the shared cache says so).
-- The index: each story's search tokens, written here whenever its text is saved: into a tsvector column
-  with a GIN index on PostgreSQL, an FTS5 table on SQLite. Both live outside Django's model fields.
+- The index: each story's search tokens, written by a post_save receiver whenever its text is saved, in
+  the save's transaction: into a tsvector column with a GIN index on PostgreSQL, an FTS5 table on SQLite.
+  Both live outside Django's model fields. A change to the dictionary re-indexes the stories naming the
+  word, in the background task queue.
 - Queries: SearchResults ranks the newest CANDIDATES matches by relevance (ts_rank or bm25, headline
   above body) and lists older matches after them by date, so ranking never reads every match of a
   common word.
 """
 
 import logging
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from django.core.cache import cache
 from django.db import connection, connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
-from chinese_text.segmentation import Segmenter
-from chinese_text.tagger import GazetteerTagger
-from newsroom.caching import CACHE_ERRORS, remember
+from infrastructure.caching import remember
+
+from . import dictionary
+from .dictionary import segmenter
+from .models import Article, Keyword
 
 logger = logging.getLogger(__name__)
 
-DICTIONARY_VERSION_KEY = "search:dictionary-version"
 CANDIDATES = 1000
 MAX_QUERY_TERMS = 32
 KEYWORD_COUNT = 8
-
-_built = {"version": None, "segmenter": None, "tagger": None}
-
-
-# The dictionary.
-
-
-def _dictionary_version():
-    try:
-        version = cache.get(DICTIONARY_VERSION_KEY)
-        if version is None:
-            cache.add(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            version = cache.get(DICTIONARY_VERSION_KEY)
-    except CACHE_ERRORS:
-        # Without the shared cache, keep the dictionary this process has; build one if it has none.
-        logger.warning("Cache unavailable; the search dictionary may lag behind", exc_info=True)
-        return _built["version"] or "cache-unavailable"
-    return version
-
-
-def _build():
-    from .models import Author, Department, DepartmentShortName, Place, Term, Township, TownshipAlias
-
-    version = _dictionary_version()
-    if _built["version"] == version:
-        return
-    townships = {township.name: [] for township in Township.objects.all()}
-    for alias in TownshipAlias.objects.select_related("township"):
-        townships[alias.township.name].append(alias.name)
-    places = dict(Place.objects.values_list("name", "township__name"))
-    departments = {department.name: [] for department in Department.objects.all()}
-    for short_name in DepartmentShortName.objects.select_related("department"):
-        departments[short_name.department.name].append(short_name.name)
-    words = [
-        *townships,
-        *(alias for aliases in townships.values() for alias in aliases),
-        *places,
-        *departments,
-        *(short for shorts in departments.values() for short in shorts),
-        *Author.objects.values_list("name", flat=True),
-        *Term.objects.values_list("word", flat=True),
-    ]
-    if _built["segmenter"] is not None and _built["segmenter"].words <= set(words):
-        _built["segmenter"].add_words(words)  # the usual change: a name was added
-    else:
-        _built["segmenter"] = Segmenter(words)
-    _built.update(version=version, tagger=GazetteerTagger(townships, places, departments))
-
-
-def segmenter():
-    _build()
-    return _built["segmenter"]
-
-
-def tagger():
-    _build()
-    return _built["tagger"]
 
 
 def dictionary_changed(sender, instance, signal, **kwargs):
@@ -101,10 +43,7 @@ def dictionary_changed(sender, instance, signal, **kwargs):
     retokenize = signal is post_delete or kwargs.get("created") or word not in segmenter().words
 
     def refresh():
-        try:
-            cache.set(DICTIONARY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        except CACHE_ERRORS:
-            logger.warning("Cache unavailable; other processes keep their dictionary", exc_info=True)
+        dictionary.announce_change()
         if retokenize:
             # Thousands of stories may name a common word: the worker re-indexes them, not the request.
             reindex_naming.enqueue(word)
@@ -122,8 +61,6 @@ INDEXING_STATES = {
 
 def indexing_progress(limit=10):
     """The latest re-indexing tasks for the dashboard: [(word, state, enqueued, finished, stories)]."""
-    from django_tasks_db.models import DBTaskResult
-
     tasks = DBTaskResult.objects.filter(task_path=reindex_naming.module_path).order_by("-enqueued_at")
     return [
         (
@@ -140,9 +77,7 @@ def indexing_progress(limit=10):
 @task()
 def reindex_naming(word):
     """Background task: index again the stories that name a word of the dictionary. Returns how many."""
-    from .models import Article
-
-    _built["version"] = None  # this worker's dictionary may predate the word, with the cache down too
+    dictionary.forget()  # this worker's dictionary may predate the word, with the cache down too
     stories = Article.objects.filter(_naming(word))
     reindex(stories)
     return stories.count()
@@ -188,8 +123,6 @@ def cut_for_index(articles, using):
 
 
 def write_index(rows, keywords, characters):
-    from .models import Article, Keyword
-
     if not rows:
         return 0
     ids = [row[0] for row in rows]
@@ -229,6 +162,11 @@ def remove(article_ids):
             cursor.execute(f"DELETE FROM article_search WHERE rowid {where}", article_ids)
 
 
+def article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if not raw and (update_fields is None or set(update_fields) & set(SEARCHED_FIELDS)):
+        index([instance])
+
+
 def article_deleted(sender, instance, **kwargs):
     if connection.vendor == "sqlite":  # PostgreSQL's index column went with the row
         remove([instance.pk])
@@ -240,8 +178,6 @@ def reindex(queryset, batch_size=500, progress=None):
     A second thread cuts the next batch while the database writes the last one (both let go of the GIL
     while they work), so segmenting and writing overlap.
     """
-    from .models import Article
-
     using = segmenter()
     pks = list(queryset.order_by("pk").values_list("pk", flat=True))
     characters, cutting = 0, None
@@ -361,7 +297,7 @@ class SearchResults:
     """A query's matches among a queryset of stories (read as the queryset says), in rank order; sliceable."""
 
     def __init__(self, queryset, query, remember_as=None):
-        """remember_as names the search (newsroom.caching.list_name): its ranking is kept for its other
+        """remember_as names the search (infrastructure.caching.list_name): its ranking is kept for its other
         pages."""
         self.terms = query_terms(query)
         self.remember_as = remember_as

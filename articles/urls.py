@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsroom.caching import public_page
+from infrastructure.caching import public_page
 
 from . import feeds, views
 

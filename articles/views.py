@@ -10,13 +10,13 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
+from infrastructure.caching import RememberedCountPaginator, list_name
+from infrastructure.media import stored_file_response
 from issues.models import Issue
-from newsroom.caching import RememberedCountPaginator, list_name
-from newsroom.media import stored_file_response
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Author, Department, Photo, Township, listing_relations
+from .models import Article, Author, Department, Photo, Township, issue_contents, listing_relations
 from .search import SearchResults
 
 
@@ -42,7 +42,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            issue=Issue.objects.published().with_published_contents().first(),
+            issue=Issue.objects.published().prefetch_related(*issue_contents()).first(),
             latest_articles=PublishedArticlesMixin.get_queryset(self)[: self.latest_count],
             townships=Township.objects.current(),
             departments=Department.objects.prefetch_related("short_names"),

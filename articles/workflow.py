@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.characters import without_unwanted
+from issues.models import Issue
 
 from .models import Article, Transition
 from .people import display_name
@@ -444,7 +445,6 @@ def publish_issue(issue, user, publish_at=None):
     """
     if not user.has_perm("articles.publish_article"):
         raise TransitionNotAllowed(_("Only the chief editor publishes an issue."), code="forbidden")
-    from issues.models import Issue
 
     publish_at = publish_at or timezone.now()
     with transaction.atomic():

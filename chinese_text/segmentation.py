@@ -65,7 +65,7 @@ class Segmenter:
     def keywords(self, text, count=8):
         """The words that characterize the text most, by TF-IDF with jieba's idf table."""
         if self._keyword_extractor is None:
-            import jieba.analyse
+            import jieba.analyse  # lazy for start-up time: it loads its idf table, 2.5 s
 
             # A copy shares jieba's idf table, loaded once; it only calls .cut(): ours, with our words.
             self._keyword_extractor = copy.copy(jieba.analyse.default_tfidf)

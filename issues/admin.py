@@ -12,10 +12,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import images, workflow
+from articles import workflow
 from articles.admin import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
+from infrastructure import images
 
 from . import page_import
 from .models import Issue, Page

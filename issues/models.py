@@ -6,31 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.images import validate_scan
-from newsroom.media import unguessable_name
+from infrastructure.images import validate_scan
+from infrastructure.media import unguessable_name
 
 
 class IssueQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Issue.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def with_published_contents(self):
-        """Each issue's pages, and on each page its published stories in order and its photos."""
-        from articles.models import Article, Photo, bylines_with_authors
-
-        return self.prefetch_related(
-            models.Prefetch(
-                "pages__articles",
-                queryset=Article.objects.published()
-                .order_by("position")
-                .prefetch_related(bylines_with_authors()),
-                to_attr="published_articles",
-            ),
-            models.Prefetch(
-                "pages__photos",
-                queryset=Photo.objects.public().select_related("photographer").order_by("position", "pk"),
-            ),
-        )
 
 
 class Issue(models.Model):
@@ -64,13 +46,6 @@ class Issue(models.Model):
 
     def __str__(self):
         return _("No. %(number)s (%(date)s)") % {"number": self.number, "date": self.date.isoformat()}
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Stories are listed under their issue's date, which the editor may still correct.
-        from articles.models import Article
-
-        Article.objects.filter(page__issue=self).list_under(self.date)
 
     def get_absolute_url(self):
         return reverse("issues:detail", kwargs={"number": self.number})
@@ -129,10 +104,6 @@ class Page(models.Model):
             "name": self.name,
             "issue": self.issue,
         }
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.articles.list_under(self.issue.date)
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from articles import search, workflow
+from articles import dictionary, workflow
 from articles.models import Article, Author, Byline, Department, Photo, Township
 from chinese_text.page_parser import parse_page
 from chinese_text.page_text import PHOTOGRAPHER, WRITER, UnreadablePage, decode_page
@@ -75,7 +75,7 @@ def read_page(data, issue_date):
 
 
 def read_text(text, issue_date):
-    parsed = parse_page(text, issue_date, search.segmenter().matching_words, search.tagger())
+    parsed = parse_page(text, issue_date, dictionary.segmenter().matching_words, dictionary.tagger())
     if not parsed.articles:
         raise ValidationError(describe("no_story", {}), code="no_story")
     return parsed

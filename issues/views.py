@@ -3,7 +3,8 @@ import calendar
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView, View
 
-from newsroom.media import stored_file_response
+from articles.models import issue_contents
+from infrastructure.media import stored_file_response
 
 from .models import Issue, Page
 
@@ -12,7 +13,7 @@ class PublishedIssueMixin:
     slug_field = slug_url_kwarg = "number"
 
     def get_queryset(self):
-        return Issue.objects.published().with_published_contents()
+        return Issue.objects.published().prefetch_related(*issue_contents())
 
 
 class IssueDetailView(PublishedIssueMixin, DetailView):

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from articles import search, workflow
+from issues.models import Issue, Page
+
 
 class NewsroomAdminSite(admin.AdminSite):
     """The admin, whose front page is the editor's dashboard."""
 
     def index(self, request, extra_context=None):
-        from articles import search, workflow
-        from issues.models import Issue, Page
-
         coming_issue = (
             Issue.objects.filter(status=Issue.Status.PLANNING, date__gte=timezone.localdate())
             .order_by("date")

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS
+from infrastructure.caching import public_page
+from infrastructure.health import healthz, livez
 from issues.views import PageScanView
-from newsroom.caching import public_page
-from newsroom.health import healthz, livez
 
 admin.site.site_header = _("Lishi Convergence Media Center newsroom")
 admin.site.site_title = _("Newsroom")
@@ -18,7 +18,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("livez", livez, name="livez"),
     path("issues/", include("issues.urls")),
-    # Uploads go out only through views that check who may see them (newsroom/media.py).
+    # Uploads go out only through views that check who may see them (infrastructure/media.py).
     path("media/scans/<path:name>", PageScanView.as_view(), name="page_scan"),
     path("sitemap.xml", public_page(sitemap, reads=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

@@ -25,7 +25,7 @@ def _empty_cache():
 
 @pytest.fixture
 def page_cache(settings, django_capture_on_commit_callbacks):
-    """The server's page cache (newsroom/caching.py) on, as in production; call it with a change to run
+    """The server's page cache (infrastructure/caching.py) on, as in production; call it with a change to run
     the change and the hooks that fire when its transaction commits."""
     settings.PUBLIC_CACHE_SECONDS = 300
 

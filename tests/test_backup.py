@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from reversion.models import Version
 
 from articles.models import Article, Photo
+from infrastructure.backup import media_files, row_counts, sha256
 from issues.models import Issue
-from newsroom.backup import media_files, row_counts, sha256
 from tests.factories import ArticleFactory, PageFactory, PhotoFactory, png_file
 
 # pg_dump and SQLite's backup API read committed data, so the data is really committed here.

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from articles import workflow
 from articles.roles import CHIEF_EDITOR, EDITOR
-from newsroom import caching
-from newsroom.cache_backends import BreakerRedisCache, CacheUnavailable
+from infrastructure import caching
+from infrastructure.cache_backends import BreakerRedisCache, CacheUnavailable
 from tests.factories import ArticleFactory, staff_member
 
 pytestmark = pytest.mark.django_db

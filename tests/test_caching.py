@@ -27,7 +27,7 @@ def test_the_admin_and_previews_are_never_cached(admin_client):
         assert "no-cache" in admin_client.get(path)["Cache-Control"]
 
 
-# The server's page cache (newsroom/caching.py), on as in production.
+# The server's page cache (infrastructure/caching.py), on as in production.
 
 
 def test_a_page_is_served_from_the_cache_with_one_read_of_the_generation(
@@ -37,7 +37,7 @@ def test_a_page_is_served_from_the_cache_with_one_read_of_the_generation(
     first = client.get("/articles/")
     with django_assert_num_queries(1) as queries:
         again = client.get("/articles/")
-    assert "newsroom_publicgeneration" in queries.captured_queries[0]["sql"]
+    assert "publicgeneration" in queries.captured_queries[0]["sql"]
     assert again.content == first.content and "城北街道开展健步走活动" in again.content.decode()
 
 
@@ -59,7 +59,7 @@ def test_only_readers_pages_without_cookies_are_stored(rf, page_cache):
     from django.core.cache import cache
     from django.http import HttpResponse
 
-    from newsroom.caching import PublicPageCacheMiddleware, page_key
+    from infrastructure.caching import PublicPageCacheMiddleware, page_key
 
     def page(request):
         response = HttpResponse(request.path)

@@ -1,7 +1,7 @@
 import pytest
 
-from newsroom import checks
-from newsroom.cache_backends import BreakerRedisCache
+from infrastructure import checks
+from infrastructure.cache_backends import BreakerRedisCache
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
-"""newsroom/media.py and the private bucket: how a file the views allowed leaves the site."""
+"""infrastructure/media.py and the private bucket: how a file the views allowed leaves the site."""
 
 import pytest
 
-from newsroom.media import stored_file_response, unguessable_name
+from infrastructure.media import stored_file_response, unguessable_name
 
 S3 = {
     "default": {
-        "BACKEND": "newsroom.private_s3.PrivateS3Storage",
+        "BACKEND": "infrastructure.private_s3.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": "newsroom-media",
             "endpoint_url": "http://127.0.0.1:9",

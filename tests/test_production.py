@@ -8,8 +8,8 @@ import pytest
 from django.db import connections
 from django.urls import path, reverse
 
-from newsroom import health
-from newsroom.logs import JsonLines
+from infrastructure import health
+from infrastructure.logs import JsonLines
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +144,7 @@ def test_behind_the_proxy_a_strangers_failures_do_not_lock_the_staff_member_out(
 
 
 def test_the_client_address_is_the_proxys_entry_or_the_peer(rf, settings):
-    from newsroom.proxies import client_address
+    from infrastructure.proxies import client_address
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 2.2.2.2, 3.3.3.3")
     settings.PROXY_COUNT = 0

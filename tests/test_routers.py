@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from newsroom.routers import PublicReadsMiddleware, ReplicaRouter
+from infrastructure.routers import PublicReadsMiddleware, ReplicaRouter
 from tests.factories import ArticleFactory, PageFactory, UserFactory
 
 router = ReplicaRouter()

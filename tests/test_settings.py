@@ -117,7 +117,10 @@ def test_production_settings(expression, value):
 
 def test_redis_is_the_cache_when_redis_url_is_set():
     result = production_setting("settings.CACHES['default']", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert "newsroom.cache_backends.BreakerRedisCache" in result.stdout and "breaker_seconds" in result.stdout
+    assert (
+        "infrastructure.cache_backends.BreakerRedisCache" in result.stdout
+        and "breaker_seconds" in result.stdout
+    )
     assert "redis://127.0.0.1:6379/3" in result.stdout
 
 
@@ -128,7 +131,7 @@ def test_media_goes_to_object_storage_when_a_bucket_is_named():
         AWS_STORAGE_BUCKET_NAME="newsroom-media",
         AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
     )
-    assert result.stdout.strip() == "('newsroom.private_s3.PrivateS3Storage', 'newsroom-media')", (
+    assert result.stdout.strip() == "('infrastructure.private_s3.PrivateS3Storage', 'newsroom-media')", (
         result.stderr
     )
 
@@ -160,5 +163,5 @@ def test_replicas_are_named_by_database_replica_urls():
     )
     assert (
         result.stdout.strip()
-        == "(['replica1', 'replica2'], '10.0.0.3', 60, ['newsroom.routers.ReplicaRouter'])"
+        == "(['replica1', 'replica2'], '10.0.0.3', 60, ['infrastructure.routers.ReplicaRouter'])"
     )

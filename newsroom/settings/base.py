@@ -29,7 +29,8 @@ def env_list(name, default=""):
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-# The address readers are given, e.g. https://news.lishi.gov.cn: absolute links use it (newsroom/site.py).
+# The address readers are given, e.g. https://news.lishi.gov.cn: absolute links use it
+# (infrastructure/site.py).
 SITE_URL = os.environ.get("SITE_URL", "")
 
 INSTALLED_APPS = [
@@ -45,7 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "newsroom.apps.NewsroomConfig",
+    "infrastructure",
     "articles",
     "issues",
 ]
@@ -55,14 +56,14 @@ MIDDLEWARE = [
     # of a bad Host included.
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.site.CanonicalSiteMiddleware",
+    "infrastructure.site.CanonicalSiteMiddleware",
     # WhiteNoise straight after SecurityMiddleware, before anything that does work per request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response, and 304 Not Modified when the reader's copy is current: pages from the
     # cache included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Readers' pages from the shared cache, before the middleware below does any work for them.
-    "newsroom.caching.PublicPageCacheMiddleware",
+    "infrastructure.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from there), before CommonMiddleware.
     "django.middleware.locale.LocaleMiddleware",
@@ -70,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: anonymous reads may go to a replica.
-    "newsroom.routers.PublicReadsMiddleware",
+    "infrastructure.routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
@@ -118,7 +119,7 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # JIT compilation pays off for long analytic queries, never for a web page's; it would add 200 ms to
     # a search whose estimated cost is inflated by the priced-up @@ (articles migration 0015).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-# Read replicas (docs/deploy.md): readers' pages read from them, through newsroom/routers.py.
+# Read replicas (docs/deploy.md): readers' pages read from them, through infrastructure/routers.py.
 DATABASE_REPLICAS = []
 for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     alias = f"replica{number}"
@@ -130,9 +131,9 @@ for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_REPLICAS.append(alias)
-DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["infrastructure.routers.ReplicaRouter"]
 # How far a replica may trail the primary: pages made this soon after a change are not cached, since a
-# replica may have served them from before it (newsroom/caching.py).
+# replica may have served them from before it (infrastructure/caching.py).
 REPLICA_LAG_ALLOWANCE = float(os.environ.get("REPLICA_LAG_ALLOWANCE", "2"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -159,12 +160,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 # Uploads go to the filesystem, or to S3-compatible object storage (django-storages) when a bucket is
 # named. Either way readers reach them only through the views that check a photo or scan is public
-# (newsroom/media.py): the web server sends a file the view allowed (MEDIA_ACCEL_REDIRECT), a private
+# (infrastructure/media.py): the web server sends a file the view allowed (MEDIA_ACCEL_REDIRECT), a private
 # bucket a signed address; nothing serves MEDIA_ROOT or the bucket directly.
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     MEDIA_STORAGE = {
-        "BACKEND": "newsroom.private_s3.PrivateS3Storage",
+        "BACKEND": "infrastructure.private_s3.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
@@ -186,7 +187,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Browsers and proxies revalidate readers' pages every time (an ETag makes that cheap), so that a
-# withdrawn story is never shown from their cache; the server's cache holds the pages (newsroom/caching.py).
+# withdrawn story is never shown from their cache; the server's cache holds the pages
+# (infrastructure/caching.py).
 PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "0"))
 # How long the server's cache keeps a page. Changes drop pages at once; this bounds memory and outages.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
@@ -195,7 +197,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "newsroom.cache_backends.BreakerRedisCache",
+            "BACKEND": "infrastructure.cache_backends.BreakerRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             # A cache that is down or hangs must not take the site with it: fail within 0.1 s, then skip
@@ -250,10 +252,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind PROXY_COUNT trusted proxies the client's address is read from X-Forwarded-For
-# (newsroom/proxies.py): a lockout then holds one username from one address, so a stranger's failures
+# (infrastructure/proxies.py): a lockout then holds one username from one address, so a stranger's failures
 # never lock a staff member out of their own login.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "newsroom.proxies.client_address"
+AXES_CLIENT_IP_CALLABLE = "infrastructure.proxies.client_address"
 
 # /healthz gives up on the database after this many seconds and answers 503.
 HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "0.8"))
@@ -262,11 +264,14 @@ HEALTHZ_TIMEOUT = float(os.environ.get("HEALTHZ_TIMEOUT", "0.8"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "newsroom.logs.JsonLines"}},
-    "handlers": {"stdout": {"class": "newsroom.logs.Stdout", "formatter": "json"}},
+    "formatters": {"json": {"()": "infrastructure.logs.JsonLines"}},
+    "handlers": {"stdout": {"class": "infrastructure.logs.Stdout", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO"), "propagate": False},
         "axes": {"level": "WARNING"},  # not a line for every process start; lockouts are warnings
     },
 }
+
+# `restore` refuses to write over an instance holding any of these, unless given --replace.
+RESTORE_REFUSES_OVER = ["articles.Article", "issues.Issue"]

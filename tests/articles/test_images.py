@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from articles import images
 from articles.models import Photo
 from articles.roles import REPORTER
+from infrastructure import images
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 GPS_IFD = 0x8825

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import search
+from articles import dictionary, search
 from articles.models import Article, Author, Term, Township
 from tests.factories import ArticleFactory, PageFactory, staff_member
 
@@ -138,10 +138,10 @@ def test_a_new_name_becomes_one_token_and_its_stories_are_reindexed(
     client, page, django_capture_on_commit_callbacks, background_worker
 ):
     story(page, 1, "骨脊山下千树塔景区开园", "千树塔景区迎来游客。")
-    assert "千树塔景区" not in search.segmenter().search_tokens("千树塔景区")
+    assert "千树塔景区" not in dictionary.segmenter().search_tokens("千树塔景区")
     with django_capture_on_commit_callbacks(execute=True):
         Term.objects.create(word="千树塔景区")
-    assert "千树塔景区" in search.segmenter().search_tokens("千树塔景区")
+    assert "千树塔景区" in dictionary.segmenter().search_tokens("千树塔景区")
     assert found(client, "千树塔景区") == []  # the save returned; the worker re-indexes
     background_worker()
     assert found(client, "千树塔景区") == ["骨脊山下千树塔景区开园"]
@@ -151,7 +151,7 @@ def test_a_new_name_is_reindexed_even_by_a_process_that_had_no_dictionary_yet(
     client, page, django_capture_on_commit_callbacks, background_worker
 ):
     story(page, 1, "千树塔景区开园", "千树塔景区迎来游客。")
-    search._built.update(version=None, segmenter=None, tagger=None)  # a worker that has built nothing
+    dictionary._built.update(version=None, segmenter=None, tagger=None)  # a worker that has built nothing
     with django_capture_on_commit_callbacks(execute=True):
         Term.objects.create(word="千树塔景区")
     background_worker()
@@ -161,7 +161,7 @@ def test_a_new_name_is_reindexed_even_by_a_process_that_had_no_dictionary_yet(
 def test_author_names_stay_whole(page, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         Author.objects.create(name="高裕鹏")
-    assert "高裕鹏" in search.segmenter().cut("记者高裕鹏报道")
+    assert "高裕鹏" in dictionary.segmenter().cut("记者高裕鹏报道")
 
 
 def test_rebuild_search_index_restores_an_emptied_index(client, page, capsys):
@@ -181,11 +181,11 @@ def test_stories_get_keywords(page):
 
 
 def test_the_segmenter_is_built_once_per_process_and_learns_new_names(django_capture_on_commit_callbacks):
-    first = search.segmenter()
-    assert search.segmenter() is first
+    first = dictionary.segmenter()
+    assert dictionary.segmenter() is first
     with django_capture_on_commit_callbacks(execute=True):
         Term.objects.create(word="千年古村落")
-    assert "千年古村落" in search.segmenter().words
+    assert "千年古村落" in dictionary.segmenter().words
 
 
 def test_saving_a_name_the_segmenter_knows_reindexes_nothing(page, django_capture_on_commit_callbacks):

@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import search
+from articles import dictionary, search
 from articles.models import Article, Author, Byline, Department, Place, Township
 from chinese_text.counting import character_count
 from chinese_text.slugs import person_slug
@@ -114,7 +114,7 @@ class Command(BaseCommand):
         self.places = list(Place.objects.select_related("township"))
         if not self.townships or not self.departments:
             raise CommandError(_("The gazetteer is empty: run migrate first."))
-        self.segmenter = search.segmenter()
+        self.segmenter = dictionary.segmenter()
         authors = self.make_authors(300)
         pages = self.make_issues(articles)
         for start in range(0, articles, BATCH):

@@ -3,7 +3,7 @@ readers may see changes.
 
 Every cached page is stored with the generation it was made under, and served only while that is still
 the current one. The generation is decided by the database, never by the cache: the time, in ms, of the
-last change to what readers see (newsroom.models.PublicGeneration), and of the latest scheduled
+last change to what readers see (infrastructure.models.PublicGeneration), and of the latest scheduled
 publication that has come. Anything that changes what readers see (a story published, withdrawn,
 corrected or edited while published; an issue published; a photo, author or gazetteer entry changed)
 moves the first on inside its own transaction, so the change and the invalidation commit together or not
@@ -40,7 +40,7 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from redis.exceptions import RedisError
 
-from newsroom.models import PublicGeneration
+from infrastructure.models import PublicGeneration
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +74,34 @@ def database_changed_at():
     return rows.first() or 0
 
 
+_scheduled_sources = []
+
+
+def publishes_on_schedule(published):
+    """Register what a domain app publishes at a set time: published(using) gives those rows (with a
+    published_at), read from the database `using`. A row whose time comes changes what readers see
+    without any write, so the generation follows the latest of those times that has come."""
+    _scheduled_sources.append(published)
+
+
+def release_times(using):
+    """(the latest publication time that has come, the next one still to come) over every registered
+    source; either may be None. Two index reads a source."""
+    now = timezone.now()
+    passed, coming = [], []
+    for published in _scheduled_sources:
+        times = published(using).values_list("published_at", flat=True)
+        passed.append(times.filter(published_at__lte=now).order_by("-published_at").first())
+        coming.append(times.filter(published_at__gt=now).order_by("published_at").first())
+    return (
+        max((found for found in passed if found is not None), default=None),
+        min((found for found in coming if found is not None), default=None),
+    )
+
+
 def _copy_generation(changed):
     """The generation (the last change, the latest release that has come), with a copy for the cache
     that also holds the next release still to come."""
-    from articles.models import release_times
-
     released, coming = release_times(using=DEFAULT_DB_ALIAS)
     generation = (changed, int(released.timestamp() * 1000) if released is not None else 0)
     cache.set(GENERATION, (*generation, coming), timeout=settings.PUBLIC_CACHE_SECONDS)

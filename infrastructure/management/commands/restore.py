@@ -1,9 +1,9 @@
+from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from articles.models import Article
-from issues.models import Issue
-from newsroom.backup import BackupError, restore
+from infrastructure.backup import BackupError, restore
 
 
 class Command(BaseCommand):
@@ -17,8 +17,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder, replace, **options):
         # An empty database (not even migrated) is a fresh instance too: the dump brings the tables.
-        migrated = Article._meta.db_table in connection.introspection.table_names()
-        if not replace and migrated and (Article.objects.exists() or Issue.objects.exists()):
+        tables = connection.introspection.table_names()
+        content = [apps.get_model(label) for label in settings.RESTORE_REFUSES_OVER]
+        holds = any(model._meta.db_table in tables and model.objects.exists() for model in content)
+        if not replace and holds:
             raise CommandError(
                 "This instance already has stories; restore into a fresh one, or pass --replace."
             )

@@ -4,7 +4,7 @@ DATABASE_REPLICA_URLS names the replicas (comma-separated URLs). PublicReadsMidd
 GET or HEAD request as one that may read from a replica; the admin, previews and every write stay on the
 primary, so an editor always sees what they just saved. A replica lags the primary by a moment; a story
 published on the primary reaches readers when its transaction has replicated, and the page cache is
-dropped on commit (newsroom/caching.py), so a page cached from a lagging replica lives at most
+dropped on commit (infrastructure/caching.py), so a page cached from a lagging replica lives at most
 PUBLIC_CACHE_SECONDS.
 """
 

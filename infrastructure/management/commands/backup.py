@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.backup import BackupError, backup
+from infrastructure.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Write a consistent snapshot of the database and the media (see newsroom/backup.py)."
+    help = "Write a consistent snapshot of the database and the media (see infrastructure/backup.py)."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", default=str(settings.VAR_DIR / "backups"), help="folder for backups")

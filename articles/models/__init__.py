@@ -1,0 +1,34 @@
+"""The articles app's models, one module a concept: the gazetteer (places and departments the stories
+name, and the dictionary's terms), people (authors), stories (with bylines and keywords), photos, and the
+editorial record (review steps and comments). Modules import only those before them in this list; a
+reference the other way goes through the relation (shared.related)."""
+
+from .editorial import Comment, Transition
+from .gazetteer import Department, DepartmentShortName, Place, Term, Township, TownshipAlias
+from .people import Author
+from .photos import Photo, photo_upload_to, rendition_upload_to
+from .shared import validate_plain_text, validate_printable
+from .stories import Article, Byline, Keyword, bylines_with_authors, issue_contents, listing_relations
+
+__all__ = [
+    "Article",
+    "Author",
+    "Byline",
+    "Comment",
+    "Department",
+    "DepartmentShortName",
+    "Keyword",
+    "Photo",
+    "Place",
+    "Term",
+    "Township",
+    "TownshipAlias",
+    "Transition",
+    "bylines_with_authors",
+    "issue_contents",
+    "listing_relations",
+    "photo_upload_to",
+    "rendition_upload_to",
+    "validate_plain_text",
+    "validate_printable",
+]

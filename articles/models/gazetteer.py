@@ -1,0 +1,210 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from chinese_text.slugs import department_slug, township_slug
+
+from .shared import assign_unique_slug, published_count
+
+
+class TownshipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(abolished_on__isnull=True)
+
+    def with_published_counts(self):
+        return self.annotate(story_count=published_count(self.model, "townships"))
+
+
+class Township(models.Model):
+    """A township-level division of 离石区: a 街道, 镇 or 乡."""
+
+    class Kind(models.TextChoices):
+        SUBDISTRICT = "subdistrict", _("subdistrict")
+        TOWN = "town", _("town")
+        TOWNSHIP = "township", _("township")
+
+    name = models.CharField(_("name"), max_length=20, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    code = models.CharField(
+        _("statistics code"),
+        max_length=9,
+        unique=True,
+        help_text=_("The 9-digit division code of the National Bureau of Statistics, e.g. 141102101."),
+    )
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, blank=True)
+    abolished_on = models.DateField(
+        _("abolished on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the township exists. When only the month is known, its first day."),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="absorbed",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = TownshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("township")
+        verbose_name_plural = _("townships")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=Exact(Length("code"), 9), name="township_code_nine_digits"),
+            models.CheckConstraint(
+                condition=models.Q(merged_into__isnull=True) | models.Q(abolished_on__isnull=False),
+                name="township_merged_only_when_abolished",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, township_slug(self.name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:township", kwargs={"slug": self.slug})
+
+    @property
+    def is_current(self):
+        return self.abolished_on is None
+
+    def clean(self):
+        if not self.code.isdigit() or len(self.code) != 9:
+            raise ValidationError({"code": _("The statistics code has exactly 9 digits.")}, code="code")
+        if self.merged_into_id and not self.abolished_on:
+            raise ValidationError(
+                {"merged_into": _("Only an abolished township can be merged into another.")}, code="merged"
+            )
+
+
+class TownshipAlias(models.Model):
+    """Another name a story may use for a township, e.g. 城北街道办."""
+
+    township = models.ForeignKey(
+        Township, verbose_name=_("township"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField(_("alias"), max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = _("township alias")
+        verbose_name_plural = _("township aliases")
+        ordering = ["township", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Place(models.Model):
+    """A village or landmark that stories name, and the township it lies in."""
+
+    class Kind(models.TextChoices):
+        VILLAGE = "village", _("village")
+        SCENIC_AREA = "scenic area", _("scenic area")
+        LANDMARK = "landmark", _("landmark")
+
+    name = models.CharField(_("name"), max_length=30)
+    township = models.ForeignKey(
+        Township, verbose_name=_("township"), on_delete=models.PROTECT, related_name="places"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.VILLAGE)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["township", "name"]
+        constraints = [models.UniqueConstraint(fields=["name", "township"], name="place_unique_in_township")]
+
+    def __str__(self):
+        return f"{self.name}（{self.township}）"
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        return self.annotate(story_count=published_count(self.model, "departments"))
+
+
+class Department(models.Model):
+    """A district department or organisation, under its full official name."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", _("party committee department")
+        GOVERNMENT = "government", _("government department")
+        MASS_ORGANISATION = "mass organisation", _("mass organisation")
+        MILITARY = "military", _("military")
+        MEDIA = "media", _("media")
+
+    name = models.CharField(_("full name"), max_length=60, unique=True, help_text=_("e.g. 离石区教育科技局"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = DepartmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, department_slug(self.name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:department", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self):
+        """The first short form, as the paper prints it (区教科局), else the full name."""
+        short_names = list(self.short_names.all())
+        return short_names[0].name if short_names else self.name
+
+
+class DepartmentShortName(models.Model):
+    """A short form the paper prints for a department, e.g. 区教科局 or 教科局."""
+
+    department = models.ForeignKey(
+        Department, verbose_name=_("department"), on_delete=models.CASCADE, related_name="short_names"
+    )
+    name = models.CharField(_("short name"), max_length=30, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("short name")
+        verbose_name_plural = _("short names")
+        ordering = ["department", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Term(models.Model):
+    """A proper noun segmentation must keep whole (离石一中, 同心书画院) that no other table holds."""
+
+    word = models.CharField(_("word"), max_length=30, unique=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("dictionary term")
+        verbose_name_plural = _("dictionary terms")
+        ordering = ["word"]
+        constraints = [models.CheckConstraint(condition=~models.Q(word=""), name="term_word_not_empty")]
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from chinese_text.slugs import person_slug
+
+from .gazetteer import Department, Township
+from .shared import assign_unique_slug, related, validate_printable
+
+
+class AuthorQuerySet(models.QuerySet):
+    def published(self):
+        """Authors a published story's byline names: the only ones with a page of their own."""
+        bylines = related(self.model, "bylines").objects
+        stories = related(self.model, "articles").objects.published()
+        return self.filter(pk__in=bylines.filter(article__in=stories).values("author"))
+
+    def in_print(self):
+        """Authors readers see: in a published story's byline or credited under a public photo."""
+        credited = related(self.model, "photos").objects.public().values("photographer")
+        return self.filter(models.Q(pk__in=self.published().values("pk")) | models.Q(pk__in=credited))
+
+    def named(self, name, kind):
+        """The author printed as `name`: the first of that name (names are not unique), or a new one."""
+        return self.filter(name=name).order_by("pk").first() or self.create(name=name, kind=kind)
+
+
+class Author(models.Model):
+    """A name that appears in bylines. Two people may share a name; the slug tells them apart."""
+
+    class Kind(models.TextChoices):
+        REPORTER = "reporter", _("staff reporter")
+        PHOTOGRAPHER = "photographer", _("photographer")
+        CORRESPONDENT = "correspondent", _("correspondent")
+        CONTRIBUTOR = "contributor", _("outside contributor")
+
+    name = models.CharField(_("name"), max_length=30, validators=[validate_printable])
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True, blank=True, help_text=_("Pinyin, e.g. wang-yanhua.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REPORTER)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+    )
+    township = models.ForeignKey(
+        Township,
+        verbose_name=_("township"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correspondents",
+        help_text=_("For a correspondent: the township they report from."),
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correspondents",
+        help_text=_("For a correspondent: the department they work in."),
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="author_name_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(township__isnull=True) | models.Q(department__isnull=True),
+                name="author_one_affiliation",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, person_slug(self.name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.township_id and self.department_id:
+            raise ValidationError(
+                _("A correspondent belongs to a township or a department, not both."), code="affiliation"
+            )

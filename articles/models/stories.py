@@ -1,0 +1,401 @@
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chinese_text.counting import character_count, paragraphs
+
+from .gazetteer import Department, Township
+from .people import Author
+from .photos import Photo
+from .shared import import_key_field, validate_plain_text, validate_printable
+
+
+class Keyword(models.Model):
+    """A word that characterizes stories (TF-IDF over our segmentation); shared keywords relate stories."""
+
+    word = models.CharField(_("word"), max_length=30, unique=True)
+
+    class Meta:
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+
+# People and stories.
+
+
+def bylines_with_authors():
+    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+
+
+def listing_relations():
+    """The relations a story shows in a list and on its page, as prefetch lookups."""
+    return [
+        bylines_with_authors(),
+        "townships",
+        models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
+        models.Prefetch(
+            "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
+        ),
+    ]
+
+
+def issue_contents():
+    """An issue's pages, and on each page its published stories in order and its photos, as prefetch
+    lookups for a queryset of issues."""
+    return [
+        models.Prefetch(
+            "pages__articles",
+            queryset=Article.objects.published()
+            .order_by("position")
+            .prefetch_related(bylines_with_authors()),
+            to_attr="published_articles",
+        ),
+        models.Prefetch(
+            "pages__photos",
+            queryset=Photo.objects.public().select_related("photographer").order_by("position", "pk"),
+        ),
+    ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of what readers may see: every public view, feed and sitemap uses it."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list of stories shows: bylines, tags and photos."""
+        return self.prefetch_related(*listing_relations())
+
+    def newest_first(self):
+        """The order of every public list: by the day the story was printed (or published), then as the
+        page ran, newest first. One index (article_listing_order) reads it in this order."""
+        return self.order_by("-listing_date", "position", "-pk")
+
+    def list_under(self, date):
+        """Give these stories their issue's date as listing date, in one UPDATE of those that differ."""
+        return self.exclude(listing_date=date).update(listing_date=date)
+
+    def for_detail(self):
+        """The story page's story. Its relations are prefetched together with its related stories'."""
+        return self.select_related("page__issue")
+
+
+@reversion.register()
+class Article(models.Model):
+    """A story: short news (本报讯…（王艳）) or a feature with kicker, headline, subtitle and □ byline."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        RETURNED = "returned", _("returned for changes")
+        SUBMITTED = "submitted", _("awaiting first review")
+        FIRST_REVIEWED = "first_reviewed", _("awaiting second review")
+        SECOND_REVIEWED = "second_reviewed", _("awaiting final review")
+        APPROVED = "approved", _("approved")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    kicker = models.CharField(
+        _("kicker"),
+        max_length=100,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("引题, above the headline."),
+    )
+    headline = models.CharField(_("headline"), max_length=200, validators=[validate_printable])
+    subtitle = models.CharField(
+        _("subtitle"),
+        max_length=200,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("副题, e.g. ——离石区教育发展工作综述"),
+    )
+    source = models.CharField(
+        _("source line"),
+        max_length=50,
+        blank=True,
+        validators=[validate_printable],
+        help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳."),
+    )
+    body = models.TextField(
+        _("body"),
+        validators=[validate_plain_text, validate_printable],
+        help_text=_("Plain text, one paragraph per line."),
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="Byline", related_name="articles", blank=True
+    )
+    townships = models.ManyToManyField(
+        Township, verbose_name=_("townships"), related_name="articles", blank=True
+    )
+    departments = models.ManyToManyField(
+        Department, verbose_name=_("departments"), related_name="articles", blank=True
+    )
+    event_date = models.DateField(
+        _("event date"), null=True, blank=True, help_text=_("When the text gives the day of the event.")
+    )
+    keywords = models.ManyToManyField(
+        Keyword, verbose_name=_("keywords"), related_name="articles", blank=True, editable=False
+    )
+    page = models.ForeignKey(
+        "issues.Page",
+        verbose_name=_("page"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position on the page"), null=True, blank=True, help_text=_("1 for the lead story of the page.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_articles",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    character_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
+    correction = models.TextField(
+        _("correction"), blank=True, editable=False, help_text=_("更正: shown to readers under the story.")
+    )
+    edit_count = models.PositiveIntegerField(
+        _("edit count"), default=0, editable=False, help_text=_("Goes up with every save of the text.")
+    )
+    listing_date = models.DateField(
+        _("listing date"),
+        null=True,
+        editable=False,
+        help_text=_("The issue's date; for a story published online only, the day it was published."),
+    )
+    import_key = import_key_field(
+        _("For a story imported from a printed page: a digest of the text as imported.")
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        ordering = ["-published_at", "-created_at"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(headline=""), name="article_headline_not_empty"),
+            models.UniqueConstraint(fields=["page", "position"], name="article_position_unique_on_page"),
+            models.UniqueConstraint(
+                fields=["page", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="article_imported_once_per_page",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=True, position__isnull=True)
+                | models.Q(page__isnull=False, position__isnull=False),
+                name="article_page_and_position_together",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            # Exactly the lists' order (newest_first), so a filtered first page stops after a few hundred
+            # index entries instead of sorting every match.
+            models.Index(fields=["status", "-listing_date", "position", "-id"], name="article_listing_order"),
+        ]
+        permissions = [
+            ("review_article", _("Can sign the first and second review of stories")),
+            ("sign_off_article", _("Can sign the final review of stories")),
+            ("publish_article", _("Can publish, withdraw and correct stories")),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        # Store the body as clean paragraphs, one per line, and keep 字数 in step with it.
+        self.body = "\n".join(paragraphs(self.body))
+        self.character_count = character_count(self.body)
+        self.listing_date = self.compute_listing_date()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.edit_count += 1
+        else:
+            kwargs["update_fields"] = {*update_fields, "listing_date"}
+        # The search index is written by a post_save receiver (articles/search.py): in this transaction,
+        # so the story and its index commit together.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"pk": self.pk})
+
+    def compute_listing_date(self):
+        """Lists date a story by its issue; one published online only by its day (local time)."""
+        if self.page_id is not None:
+            return self.page.issue.date
+        if self.published_at is not None:
+            return timezone.localdate(self.published_at)
+        return None
+
+    # What a revision restores; status, placement and publication belong to the workflow.
+    CONTENT_FIELDS = ("kicker", "headline", "subtitle", "source", "body", "event_date")
+
+    @property
+    def paragraphs(self):
+        return paragraphs(self.body)
+
+    def check_not_stale(self, edit_count_seen, submitted):
+        """Refuse a save based on an older text than the stored one (a lost update), saying what changed.
+
+        Locks the row until the surrounding transaction ends, so two saves cannot both pass.
+        """
+        stored = type(self).objects.select_for_update().get(pk=self.pk)
+        if stored.edit_count == edit_count_seen:
+            return
+        changed = [
+            str(self._meta.get_field(field).verbose_name)
+            for field in self.CONTENT_FIELDS
+            if field in submitted and str(getattr(stored, field) or "") != str(submitted[field] or "")
+        ]
+        raise ValidationError(
+            _(
+                "Someone saved this story after you opened it, so your save was refused and nothing was "
+                "overwritten. Fields that differ from the stored version: %(fields)s. Copy your changes, "
+                "reload the story and apply them again."
+            )
+            % {"fields": "、".join(changed) or "—"},
+            code="stale",
+        )
+
+    def related(self, limit=5):
+        """Published stories sharing keywords with this one (most shared first), then its townships, then
+        its departments; newest first among equals. Two queries, without prefetches.
+
+        Only the newest RELATED_CANDIDATES stories of each keyword, township and department are ranked
+        (an index range each), so the cost does not grow with the archive.
+        """
+        tags = self.tag_ids()
+        if not any(tags.values()):
+            return Article.objects.none()
+
+        def shared(name):
+            """How many of this story's keywords (or townships) the outer story carries."""
+            carried = getattr(Article, name).through.objects.filter(
+                article=models.OuterRef("pk"), **{f"{tag_column(name)}__in": tags[name]}
+            )
+            count = carried.values("article").annotate(count=models.Count("pk")).values("count")
+            return Coalesce(models.Subquery(count), 0)
+
+        return (
+            Article.objects.published()
+            .filter(pk__in=newest_tagged(tags, self.RELATED_CANDIDATES))
+            .exclude(pk=self.pk)
+            .annotate(shared_keywords=shared("keywords"), same_township=shared("townships"))
+            .order_by("-shared_keywords", "-same_township", "-listing_date", "-pk")[:limit]
+        )
+
+    RELATED_CANDIDATES = 50
+    TAGS = ("keywords", "townships", "departments")
+
+    def tag_ids(self):
+        """{"keywords": [ids], "townships": [ids], "departments": [ids]} of this story, in one query."""
+        parts = [
+            getattr(Article, name)
+            .through.objects.filter(article=self)
+            .annotate(tag=models.Value(name))
+            .values_list("tag", tag_column(name))
+            for name in self.TAGS
+        ]
+        tags = {name: [] for name in self.TAGS}
+        for name, pk in parts[0].union(*parts[1:], all=True):
+            tags[name].append(pk)
+        return tags
+
+    def page_neighbours(self):
+        """The published stories before and after this one on its printed page, in one query."""
+        if self.page_id is None:
+            return None, None
+        others = Article.objects.published().filter(page_id=self.page_id).exclude(pk=self.pk)
+        on_page = list(others.only("pk", "headline", "position").order_by("position"))
+        previous = [article for article in on_page if article.position < self.position]
+        following = [article for article in on_page if article.position > self.position]
+        return (previous[-1] if previous else None), (following[0] if following else None)
+
+    def restore_content(self, version):
+        """Take the text of an older version (a reversion Version of this story); the caller saves."""
+        for field in self.CONTENT_FIELDS:
+            setattr(self, field, version.field_dict[field])
+
+    def clean(self):
+        if (self.page_id is None) != (self.position is None):
+            raise ValidationError(
+                _("A story placed on a page needs its position there, and a position needs a page."),
+                code="placement",
+            )
+
+
+def tag_column(name):
+    """The column of the table behind Article.<name> (keywords, townships, departments) holding the tag."""
+    return Article._meta.get_field(name).m2m_reverse_name()
+
+
+def newest_tagged(tags, per_tag):
+    """SQL for the ids of the newest `per_tag` stories of each tag in {"keywords": [ids], …}: one index
+    range a tag. Each range is a derived table because SQLite refuses LIMIT in a member of a UNION."""
+    ranges, params = [], []
+    for name, ids in tags.items():
+        field = Article._meta.get_field(name)
+        table, story, tag = field.m2m_db_table(), field.m2m_column_name(), tag_column(name)
+        for pk in ids:
+            ranges.append(
+                f"SELECT * FROM (SELECT {story} FROM {table} WHERE {tag} = %s "
+                f"ORDER BY {story} DESC LIMIT %s) AS newest_{len(ranges)}"
+            )
+            params += [pk, per_tag]
+    return RawSQL(" UNION ".join(ranges), params)
+
+
+class Byline(models.Model):
+    """An author's credit on a story, with the role printed (文, 图, 文图, 通讯员) and the order."""
+
+    class Role(models.TextChoices):
+        WRITER = "writer", pgettext_lazy("byline role", "text")
+        PHOTOGRAPHER = "photographer", pgettext_lazy("byline role", "photos")
+        WRITER_PHOTOGRAPHER = "writer_photographer", pgettext_lazy("byline role", "text and photos")
+        CORRESPONDENT = "correspondent", pgettext_lazy("byline role", "correspondent")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["article", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_story")
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.author}"
