@@ -7,12 +7,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from chinese_text.diff import character_diff
 from infrastructure import images
@@ -466,10 +468,9 @@ class ArticleAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @method_decorator(require_POST)
     def comment_view(self, request, object_id):
         """POST text=…: add an editorial comment to a story the user can see."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not request.user.has_perm("articles.add_comment"):
             raise PermissionDenied
@@ -484,10 +485,9 @@ class ArticleAdmin(admin.ModelAdmin):
             comment.save()
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#comments")
 
+    @method_decorator(require_POST)
     def presence_view(self, request, object_id):
         """POST from the open story page: renew the user's presence note, or with leave=1 drop it."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if request.POST.get("leave"):
             presence.mark_left(article.pk, request.user)
@@ -525,10 +525,9 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/articles/article/versions.html", context)
 
+    @method_decorator(require_POST)
     def restore_view(self, request, object_id, version_id):
         """POST: bring back an older version's text; the restore is itself a new version."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
@@ -565,10 +564,9 @@ class ArticleAdmin(admin.ModelAdmin):
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    @method_decorator(require_POST)
     def transition_view(self, request, object_id):
         """POST action=… comment=…: one workflow step; errors become messages, never a 500."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied

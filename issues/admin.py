@@ -5,12 +5,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from articles import workflow
 from articles.admin import without_bulk_delete
@@ -110,10 +112,9 @@ class IssueAdmin(PublishedIssueRules, admin.ModelAdmin):
         context["can_publish"] = obj is not None and request.user.has_perm("articles.publish_article")
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    @method_decorator(require_POST)
     def publish_view(self, request, object_id):
         """POST, optionally with publish_at (YYYY-MM-DDTHH:MM, Beijing time) to schedule."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         issue = get_object_or_404(Issue, pk=object_id)
         publish_at = None
         if request.POST.get("publish_at"):
@@ -247,9 +248,8 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
         """POST photo=<id> position=<n>: put a photo on this page."""
         return self.placing(request, object_id, Photo, "photo", workflow.place_photo)
 
+    @method_decorator(require_POST)
     def placing(self, request, object_id, model, field, place):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         page = get_object_or_404(Page, pk=object_id)
         try:
             item = model.objects.get(pk=int(request.POST.get(field, "")))
