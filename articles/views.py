@@ -195,7 +195,7 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self):
         user = self.request.user
-        if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+        if not workflow.can_preview(user):
             return Article.objects.none()
         return workflow.visible_to(Article.objects.for_detail(), user)
 

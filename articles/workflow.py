@@ -32,6 +32,20 @@ PRINTED_FIELDS = ("kicker", "headline", "subtitle", "source", "body")
 REOPEN, MOVE = "reopen", "move"
 
 
+# The permissions the rules below ask for (the roles that hold them: articles/roles.py).
+ADD_STORY = "articles.add_article"
+VIEW_STORY = "articles.view_article"
+CHANGE_STORY = "articles.change_article"
+REVIEW = "articles.review_article"
+SIGN_OFF = "articles.sign_off_article"
+PUBLISH = "articles.publish_article"
+VIEW_PHOTO = "articles.view_photo"
+CHANGE_PHOTO = "articles.change_photo"
+ADD_COMMENT = "articles.add_comment"
+VIEW_PAGE = "issues.view_page"
+ADD_PAGE = "issues.add_page"
+
+
 class TransitionNotAllowed(ValidationError):
     """A transition that the story's state or the user's role forbids; the message is for the user."""
 
@@ -56,7 +70,7 @@ ACTIONS = {
             _("Pass first review"),
             (Status.SUBMITTED,),
             Status.FIRST_REVIEWED,
-            "articles.review_article",
+            REVIEW,
             signs_review=True,
         ),
         Action(
@@ -64,7 +78,7 @@ ACTIONS = {
             _("Pass second review"),
             (Status.FIRST_REVIEWED,),
             Status.SECOND_REVIEWED,
-            "articles.review_article",
+            REVIEW,
             signs_review=True,
         ),
         Action(
@@ -72,7 +86,7 @@ ACTIONS = {
             _("Pass final review"),
             (Status.SECOND_REVIEWED,),
             Status.APPROVED,
-            "articles.sign_off_article",
+            SIGN_OFF,
             signs_review=True,
         ),
         Action(
@@ -80,16 +94,16 @@ ACTIONS = {
             _("Return for changes"),
             (*REVIEW_STAGES, Status.APPROVED),
             Status.RETURNED,
-            "articles.review_article",
+            REVIEW,
             comment_required=True,
         ),
-        Action("publish", _("Publish"), (Status.APPROVED,), Status.PUBLISHED, "articles.publish_article"),
+        Action("publish", _("Publish"), (Status.APPROVED,), Status.PUBLISHED, PUBLISH),
         Action(
             "withdraw",
             _("Withdraw"),
             (Status.PUBLISHED,),
             Status.WITHDRAWN,
-            "articles.publish_article",
+            PUBLISH,
             comment_required=True,
         ),
         Action(
@@ -97,7 +111,7 @@ ACTIONS = {
             _("Publish a correction"),
             (Status.PUBLISHED,),
             Status.PUBLISHED,
-            "articles.publish_article",
+            PUBLISH,
             comment_required=True,
         ),
     )
@@ -115,9 +129,7 @@ def may_perform(action, article, user):
     if not user.is_active:
         return False
     if action.permission is None:
-        return (is_own_story(article, user) and user.has_perm("articles.add_article")) or user.has_perm(
-            "articles.review_article"
-        )
+        return (is_own_story(article, user) and user.has_perm(ADD_STORY)) or user.has_perm(REVIEW)
     return user.has_perm(action.permission)
 
 
@@ -286,12 +298,12 @@ EDITABLE_BY_REVIEWER = (Status.DRAFT, Status.RETURNED, *REVIEW_STAGES, Status.AP
 
 
 def is_reviewer(user):
-    return user.has_perm("articles.review_article")
+    return user.has_perm(REVIEW)
 
 
 def can_edit(article, user):
     """Reporters edit their own stories while drafts or returned; reviewers edit any story until published."""
-    if not user.has_perm("articles.change_article"):
+    if not user.has_perm(CHANGE_STORY):
         return False
     if is_reviewer(user):
         return article.status in EDITABLE_BY_REVIEWER
@@ -327,13 +339,13 @@ def of_visible_stories(queryset, user):
 
 
 def photos_visible_to(queryset, user):
-    if not (user.is_active and user.is_staff and user.has_perm("articles.view_photo")):
+    if not (user.is_active and user.is_staff and user.has_perm(VIEW_PHOTO)):
         return queryset.none()
     return of_visible_stories(queryset, user)
 
 
 def can_edit_photo(photo, user):
-    if not user.has_perm("articles.change_photo"):
+    if not user.has_perm(CHANGE_PHOTO):
         return False
     if photo.article_id is not None:
         return can_edit(photo.article, user)
@@ -373,7 +385,16 @@ def printed_content_changed(article, user, what):
 
 
 def may_change_published(user):
-    return user.has_perm("articles.publish_article")
+    return user.has_perm(PUBLISH)
+
+
+def can_publish_issue(user):
+    return user.has_perm(PUBLISH)
+
+
+def can_preview(user):
+    """Staff who may see stories before readers do (the preview page)."""
+    return user.is_active and user.is_staff and user.has_perm(VIEW_STORY)
 
 
 def is_out(issue):
@@ -443,7 +464,7 @@ def publish_issue(issue, user, publish_at=None):
     With publish_at in the future the issue is scheduled: nothing needs to run at that time, because
     readers see a story only once its published_at has passed.
     """
-    if not user.has_perm("articles.publish_article"):
+    if not can_publish_issue(user):
         raise TransitionNotAllowed(_("Only the chief editor publishes an issue."), code="forbidden")
 
     publish_at = publish_at or timezone.now()

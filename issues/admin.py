@@ -109,7 +109,7 @@ class IssueAdmin(PublishedIssueRules, admin.ModelAdmin):
         return [path("<int:object_id>/publish/", publish, name="issues_issue_publish"), *super().get_urls()]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["can_publish"] = obj is not None and request.user.has_perm("articles.publish_article")
+        context["can_publish"] = obj is not None and workflow.can_publish_issue(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @method_decorator(require_POST)
@@ -273,7 +273,7 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
 
     def import_view(self, request):
         """Upload a page's extracted text, see what the importer makes of it, then confirm."""
-        if not (request.user.has_perm("issues.add_page") and request.user.has_perm("articles.add_article")):
+        if not (request.user.has_perm(workflow.ADD_PAGE) and request.user.has_perm(workflow.ADD_STORY)):
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),

@@ -3,6 +3,7 @@ import calendar
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView, View
 
+from articles import workflow
 from articles.models import issue_contents
 from infrastructure.media import stored_file_response
 
@@ -80,7 +81,7 @@ class PageScanView(View):
         pages = Page.objects.filter(scan=name)
         private = not pages.filter(issue__in=Issue.objects.published()).exists()
         user = request.user
-        if private and not (user.is_active and user.is_staff and user.has_perm("issues.view_page")):
+        if private and not (user.is_active and user.is_staff and user.has_perm(workflow.VIEW_PAGE)):
             raise Http404("No such scan.")
         if not pages.exists():
             raise Http404("No such scan.")
