@@ -388,8 +388,8 @@ def may_change_published(user):
     return user.has_perm(PUBLISH)
 
 
-def can_publish_issue(user):
-    return user.has_perm(PUBLISH)
+# Publishing an issue puts it before readers: the same person's call.
+can_publish_issue = may_change_published
 
 
 def can_preview(user):

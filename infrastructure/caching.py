@@ -22,6 +22,7 @@ Browsers and proxies are told to revalidate every time (max-age=0 with an ETag),
 withdrawn story either; a revalidation is answered from the cache.
 """
 
+import contextvars
 import hashlib
 import logging
 import time
@@ -49,6 +50,10 @@ logger = logging.getLogger(__name__)
 GENERATION = "public-pages:generation-of-database"
 CACHE_ERRORS = (RedisError, ConnectionError, OSError)
 
+# The generation a page is being made under, so that the counts and rankings it remembers are kept under
+# the same one without reading it again.
+_making_under = contextvars.ContextVar("public_generation", default=None)
+
 
 def _now_ms():
     return int(time.time() * 1000)
@@ -64,8 +69,13 @@ def _lookup(key):
     if copy is None or copy[0] != changed or (copy[2] is not None and copy[2] <= timezone.now()):
         return _copy_generation(changed), None
     current = copy[:2]
-    generation, value = values.get(key) or (None, None)
-    return current, value if generation == current else None
+    return current, _made_under(current, values.get(key))
+
+
+def _made_under(generation, stored):
+    """The value of a stored (generation, value) pair if it was made under this generation."""
+    made, value = stored or (None, None)
+    return value if made == generation else None
 
 
 def database_changed_at():
@@ -186,13 +196,21 @@ def remember(name, compute):
 
 def _cached(key, compute, keep=lambda value: True):
     """The value stored under key for the current generation, or compute() stored there if keep(it)."""
+    generation = _making_under.get()
     try:
-        generation, value = _lookup(key)
+        if generation is None:
+            generation, value = _lookup(key)
+        else:
+            value = _made_under(generation, cache.get(key))
     except CACHE_ERRORS:
         logger.warning("Public page cache unavailable; made afresh", exc_info=True)
         return compute()
     if value is None:
-        value = compute()
+        making = _making_under.set(generation)
+        try:
+            value = compute()
+        finally:
+            _making_under.reset(making)
         if keep(value) and not _replicas_may_trail(generation):
             _store(key, generation, value)
     return value

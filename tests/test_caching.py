@@ -195,3 +195,13 @@ def test_known_parameters_in_any_order_share_one_entry_and_unknown_ones_stay_out
     assert a.content == b.content and len(cached_pages()) == 1
     assert "junk" not in a.content.decode() and "utm_source" not in a.content.decode()
     assert "date_after=2020-01-01" in a.content.decode()  # the pagination keeps what the list reads
+
+
+def test_a_page_made_afresh_reads_the_generation_once_for_itself_and_what_it_remembers(
+    client, page_cache, django_assert_max_num_queries
+):
+    ArticleFactory.create_batch(3, published=True, headline="乡村振兴工作推进会")
+    with django_assert_max_num_queries(50) as queries:
+        assert client.get("/search/", {"q": "乡村振兴"}).status_code == 200  # a count and a ranking
+    reads = [query for query in queries.captured_queries if "publicgeneration" in query["sql"]]
+    assert len(reads) == 1
