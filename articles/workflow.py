@@ -28,8 +28,9 @@ REVIEW_STAGES = (Status.SUBMITTED, Status.FIRST_REVIEWED, Status.SECOND_REVIEWED
 SIGNED_STAGES = (Status.FIRST_REVIEWED, Status.SECOND_REVIEWED, Status.APPROVED)
 # What the paper prints of a story; bylines and photos count too (see printed_content_changed).
 PRINTED_FIELDS = ("kicker", "headline", "subtitle", "source", "body")
+Step = Transition.Step
 # Steps recorded outside ACTIONS: signatures voided by an edit, and a published story moved by the chief.
-REOPEN, MOVE = "reopen", "move"
+REOPEN, MOVE = Step.REOPEN, Step.MOVE
 
 
 # The permissions the rules below ask for (the roles that hold them: articles/roles.py).
@@ -52,63 +53,64 @@ class TransitionNotAllowed(ValidationError):
 
 @dataclass(frozen=True)
 class Action:
-    name: str
-    label: str
+    step: Step
     sources: tuple
     target: str
     permission: str | None  # None: the story's own reporter (or a reviewer) may do it
     comment_required: bool = False
     signs_review: bool = False
 
+    @property
+    def name(self):
+        return self.step.value
+
+    @property
+    def label(self):
+        return self.step.label
+
 
 ACTIONS = {
     action.name: action
     for action in (
-        Action("submit", _("Submit"), (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, None),
+        Action(Step.SUBMIT, (Status.DRAFT, Status.RETURNED), Status.SUBMITTED, None),
         Action(
-            "first_review",
-            _("Pass first review"),
+            Step.FIRST_REVIEW,
             (Status.SUBMITTED,),
             Status.FIRST_REVIEWED,
             REVIEW,
             signs_review=True,
         ),
         Action(
-            "second_review",
-            _("Pass second review"),
+            Step.SECOND_REVIEW,
             (Status.FIRST_REVIEWED,),
             Status.SECOND_REVIEWED,
             REVIEW,
             signs_review=True,
         ),
         Action(
-            "final_review",
-            _("Pass final review"),
+            Step.FINAL_REVIEW,
             (Status.SECOND_REVIEWED,),
             Status.APPROVED,
             SIGN_OFF,
             signs_review=True,
         ),
         Action(
-            "return",
-            _("Return for changes"),
+            Step.RETURN,
             (*REVIEW_STAGES, Status.APPROVED),
             Status.RETURNED,
             REVIEW,
             comment_required=True,
         ),
-        Action("publish", _("Publish"), (Status.APPROVED,), Status.PUBLISHED, PUBLISH),
+        Action(Step.PUBLISH, (Status.APPROVED,), Status.PUBLISHED, PUBLISH),
         Action(
-            "withdraw",
-            _("Withdraw"),
+            Step.WITHDRAW,
             (Status.PUBLISHED,),
             Status.WITHDRAWN,
             PUBLISH,
             comment_required=True,
         ),
         Action(
-            "correct",
-            _("Publish a correction"),
+            Step.CORRECT,
             (Status.PUBLISHED,),
             Status.PUBLISHED,
             PUBLISH,
@@ -261,6 +263,15 @@ def action_named(action_name):
         raise TransitionNotAllowed(_("Unknown action."), code="unknown") from None
 
 
+def _record(article, step, user, source, target=None, comment=""):
+    """Write one step of the story's record; the target is the step's own (an action's) unless given."""
+    if target is None:
+        target = ACTIONS[step].target if step in ACTIONS else source
+    return Transition.objects.create(
+        article=article, action=step, source=source, target=target, actor=user, comment=comment
+    )
+
+
 def perform(article, action_name, user, comment="", publish_at=None):
     """Apply an action to the story, or raise TransitionNotAllowed. Returns the recorded Transition."""
     action = action_named(action_name)
@@ -280,14 +291,7 @@ def perform(article, action_name, user, comment="", publish_at=None):
             current.correction = f"{current.correction}\n{note}".strip()
             fields.append("correction")
         current.save(update_fields=fields)
-        step = Transition.objects.create(
-            article=current,
-            action=action.name,
-            source=source,
-            target=action.target,
-            actor=user,
-            comment=comment,
-        )
+        step = _record(current, action.step, user, source, comment=comment)
     for field in fields:
         setattr(article, field, getattr(current, field))
     return step
@@ -363,12 +367,12 @@ def printed_content_changed(article, user, what):
         current = Article.objects.select_for_update().get(pk=article.pk)
         if current.status not in SIGNED_STAGES:
             return None
-        step = Transition.objects.create(
-            article=current,
-            action=REOPEN,
-            source=current.status,
+        step = _record(
+            current,
+            REOPEN,
+            user,
+            current.status,
             target=Status.SUBMITTED,
-            actor=user,
             comment=_(
                 "%(who)s changed the printed content (%(what)s) after review; the signatures given to the "
                 "old text are void, and the story goes through review again."
@@ -410,12 +414,28 @@ def check_may_change_issue(issue, user):
         )
 
 
+# What may go on a page: a story past final review, or (moved by the chief) one already published.
+PLACEABLE = (Status.APPROVED, Status.PUBLISHED)
+
+
+def awaiting_page():
+    """Approved stories on no page yet: what editors assemble issues from."""
+    return Article.objects.filter(status=Status.APPROVED, page=None)
+
+
+def placeable(page, user):
+    """The stories not on a page that this user may place on this one (see place): approved ones; and
+    for the chief on a published issue's page, published ones too (a story first published online)."""
+    statuses = PLACEABLE if may_change_published(user) and is_out(page.issue) else (Status.APPROVED,)
+    return Article.objects.filter(status__in=statuses, page=None)
+
+
 def place(article, page, position, user):
     """Put an approved story on a page at a position (editors assembling an issue). Moving a published
     story is the chief editor's, only onto a page of a published issue, and is recorded."""
     if not is_reviewer(user):
         raise TransitionNotAllowed(_("Only editors place stories on pages."), code="forbidden")
-    if article.status not in (Status.APPROVED, Status.PUBLISHED):
+    if article.status not in PLACEABLE:
         raise TransitionNotAllowed(_("Only approved stories can be placed on a page."), code="not_approved")
     if article.status == Status.PUBLISHED:
         if not may_change_published(user):
@@ -430,14 +450,8 @@ def place(article, page, position, user):
         raise TransitionNotAllowed(_("That position on the page is taken."), code="position_taken")
     with transaction.atomic():
         if article.status == Status.PUBLISHED:
-            Transition.objects.create(
-                article=article,
-                action=MOVE,
-                source=article.status,
-                target=article.status,
-                actor=user,
-                comment=_("Moved from %(old)s to %(new)s.") % {"old": article.page or "—", "new": page},
-            )
+            moved = _("Moved from %(old)s to %(new)s.") % {"old": article.page or "—", "new": page}
+            _record(article, MOVE, user, article.status, comment=moved)
         article.page, article.position = page, position
         article.save(update_fields=["page", "position", "updated_at"])
 
@@ -447,7 +461,7 @@ def place_photo(photo, page, position, user):
     Photos reach a page only this way: the editors' job, and on a published issue the chief's."""
     if not is_reviewer(user):
         raise TransitionNotAllowed(_("Only editors place photos on pages."), code="forbidden")
-    if photo.article_id and photo.article.status not in (Status.APPROVED, Status.PUBLISHED):
+    if photo.article_id and photo.article.status not in PLACEABLE:
         raise TransitionNotAllowed(
             _("Only approved stories' photos can be placed on a page."), code="not_approved"
         )
@@ -473,21 +487,17 @@ def publish_issue(issue, user, publish_at=None):
         stories = list(Article.objects.select_for_update().filter(page__issue=issue))
         if not stories:
             raise TransitionNotAllowed(_("The issue has no stories on its pages."), code="empty")
-        waiting = [
-            story.headline for story in stories if story.status not in (Status.APPROVED, Status.PUBLISHED)
-        ]
+        waiting = [story.headline for story in stories if story.status not in PLACEABLE]
         if waiting:
             raise TransitionNotAllowed(
                 _("These stories have not passed final review: %(headlines)s")
                 % {"headlines": "、".join(waiting)},
                 code="not_approved",
             )
-        for story in stories:
-            if story.status == Status.APPROVED:
-                Transition.objects.create(
-                    article=story, action="publish", source=story.status, target=Status.PUBLISHED, actor=user
-                )
-        Article.objects.filter(pk__in=[s.pk for s in stories if s.status == Status.APPROVED]).update(
+        approved = [story for story in stories if story.status == Status.APPROVED]
+        for story in approved:
+            _record(story, Step.PUBLISH, user, story.status)
+        Article.objects.filter(pk__in=[story.pk for story in approved]).update(
             status=Status.PUBLISHED, published_at=publish_at, updated_at=timezone.now()
         )
         issue.status = Issue.Status.PUBLISHED
@@ -518,8 +528,9 @@ def waiting_for(user):
                 break
         waiting.append((Status(action.sources[0]).label, mine))
     if is_reviewer(user):
-        placeable = Article.objects.filter(status=Status.APPROVED, page=None).order_by("updated_at")
-        waiting.append((_("approved, not yet on a page"), list(placeable[:QUEUE_LENGTH])))
+        waiting.append(
+            (_("approved, not yet on a page"), list(awaiting_page().order_by("updated_at")[:QUEUE_LENGTH]))
+        )
     for status in EDITABLE_BY_REPORTER[::-1]:
         stories = own_stories(Article.objects.filter(status=status), user).order_by("updated_at")
         waiting.append((status.label, list(stories[:QUEUE_LENGTH])))

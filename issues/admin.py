@@ -233,7 +233,7 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
         context["assembles"] = obj is not None and workflow.is_reviewer(request.user)
         if context["assembles"]:
             context["placed_articles"] = obj.articles.order_by("position")
-            context["placeable_articles"] = Article.objects.filter(status=Article.Status.APPROVED, page=None)
+            context["placeable_articles"] = workflow.placeable(obj, request.user)
             context["next_position"] = obj.articles.count() + 1
             context["placed_photos"] = obj.photos.order_by("position", "pk").select_related("photographer")
             context["placeable_photos"] = Photo.objects.filter(page=None).select_related("photographer")[:200]

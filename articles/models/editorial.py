@@ -10,10 +10,24 @@ from .stories import Article
 class Transition(models.Model):
     """One step of a story's lifecycle: who moved it from which status to which, when, and why."""
 
+    class Step(models.TextChoices):
+        """The steps of articles/workflow.py: the actions people take, and two it records itself."""
+
+        SUBMIT = "submit", _("Submit")
+        FIRST_REVIEW = "first_review", _("Pass first review")
+        SECOND_REVIEW = "second_review", _("Pass second review")
+        FINAL_REVIEW = "final_review", _("Pass final review")
+        RETURN = "return", _("Return for changes")
+        PUBLISH = "publish", _("Publish")
+        WITHDRAW = "withdraw", _("Withdraw")
+        CORRECT = "correct", _("Publish a correction")
+        REOPEN = "reopen", _("Review again after an edit")
+        MOVE = "move", _("Move to another page")
+
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="transitions"
     )
-    action = models.CharField(_("action"), max_length=20)
+    action = models.CharField(_("action"), max_length=20, choices=Step)
     source = models.CharField(_("from status"), max_length=20, choices=Article.Status)
     target = models.CharField(_("to status"), max_length=20, choices=Article.Status)
     actor = models.ForeignKey(

@@ -146,3 +146,31 @@ def test_an_author_named_only_in_drafts_has_no_page(client, issue):
         article=Article.objects.get(headline="已发布的稿件"), author__name="王艳"
     ).author
     assert client.get(published_author.get_absolute_url()).status_code == 200
+
+
+def test_the_page_offers_each_person_the_stories_they_may_place_there(client, issue):
+    page = issue.pages.get()
+    ArticleFactory(status=Status.APPROVED, headline="待上版的稿件")
+    ArticleFactory(published=True, headline="先发网络的稿件")
+    url = reverse("admin:issues_page_change", args=[page.pk])
+
+    client.force_login(staff_member(EDITOR))
+    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    assert offered == {"待上版的稿件"}
+
+    client.force_login(staff_member(CHIEF_EDITOR))  # may move a published story onto a published issue
+    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    assert offered == {"待上版的稿件", "先发网络的稿件"}
+    unpublished_page = PageFactory(issue=IssueFactory(), number=1)
+    url = reverse("admin:issues_page_change", args=[unpublished_page.pk])
+    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    assert offered == {"待上版的稿件"}
+
+
+def test_every_recorded_step_has_a_name_to_show(issue):
+    chief = staff_member(CHIEF_EDITOR)
+    story = ArticleFactory(published=True)
+    workflow.place(story, issue.pages.get(), 2, chief)
+    workflow.perform(story, "withdraw", chief, comment="有误")
+    steps = Transition.objects.filter(article=story)
+    assert [step.get_action_display() for step in steps] == ["移动版面", "撤稿"]
