@@ -163,6 +163,11 @@ def suggestions_field(model, label):
     )
 
 
+def diffs(changes):
+    """(field name, character diff) for the Article.content_changes shown to an editor."""
+    return [(field.verbose_name, character_diff(before, after)) for field, before, after in changes]
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The story form, refusing a save based on an older text than the stored one. Its workflow buttons
     (保存并提交, 保存并通过, 保存并退回…) save the changes and take the step in one transaction."""
@@ -205,15 +210,7 @@ class ArticleAdminForm(forms.ModelForm):
                 self.instance.check_not_stale(-1 if seen is None else seen, cleaned_data)
             except ValidationError:
                 stored = Article.objects.get(pk=self.instance.pk)
-                self.stale_changes = [
-                    (
-                        Article._meta.get_field(field).verbose_name,
-                        character_diff(str(getattr(stored, field) or ""), str(cleaned_data.get(field) or "")),
-                    )
-                    for field in Article.CONTENT_FIELDS
-                    if field in cleaned_data
-                    and str(getattr(stored, field) or "") != str(cleaned_data[field] or "")
-                ]
+                self.stale_changes = diffs(Article.content_changes(stored.content(), cleaned_data))
                 raise
         return cleaned_data
 
@@ -505,15 +502,9 @@ class ArticleAdmin(admin.ModelAdmin):
         comparison = None
         old, new = request.GET.get("old", ""), request.GET.get("new", "")
         if old.isdigit() and new.isdigit() and int(old) in by_id and int(new) in by_id:
-            old_fields, new_fields = by_id[int(old)].field_dict, by_id[int(new)].field_dict
-            comparison = [
-                (
-                    Article._meta.get_field(field).verbose_name,
-                    character_diff(str(old_fields[field] or ""), str(new_fields[field] or "")),
-                )
-                for field in Article.CONTENT_FIELDS
-                if old_fields[field] != new_fields[field]
-            ]
+            comparison = diffs(
+                Article.content_changes(by_id[int(old)].field_dict, by_id[int(new)].field_dict)
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

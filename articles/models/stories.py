@@ -269,9 +269,7 @@ class Article(models.Model):
         if stored.edit_count == edit_count_seen:
             return
         changed = [
-            str(self._meta.get_field(field).verbose_name)
-            for field in self.CONTENT_FIELDS
-            if field in submitted and str(getattr(stored, field) or "") != str(submitted[field] or "")
+            str(field.verbose_name) for field, _, _ in self.content_changes(stored.content(), submitted)
         ]
         raise ValidationError(
             _(
@@ -336,6 +334,21 @@ class Article(models.Model):
         previous = [article for article in on_page if article.position < self.position]
         following = [article for article in on_page if article.position > self.position]
         return (previous[-1] if previous else None), (following[0] if following else None)
+
+    def content(self):
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+    @classmethod
+    def content_changes(cls, old, new):
+        """(field, old text, new text) for each content field that differs between two sets of values: a
+        stored story's content(), a form's, a saved version's. A field that `new` lacks is left out."""
+        changes = []
+        for name in cls.CONTENT_FIELDS:
+            if name in new:
+                before, after = str(old[name] or ""), str(new[name] or "")
+                if before != after:
+                    changes.append((cls._meta.get_field(name), before, after))
+        return changes
 
     def restore_content(self, version):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""
