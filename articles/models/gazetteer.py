@@ -58,10 +58,17 @@ class Township(models.Model):
         verbose_name_plural = _("townships")
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(condition=Exact(Length("code"), 9), name="township_code_nine_digits"),
+            models.CheckConstraint(
+                condition=Exact(Length("code"), 9),
+                name="township_code_nine_digits",
+                violation_error_code="code",
+                violation_error_message=_("The statistics code has exactly 9 digits."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(merged_into__isnull=True) | models.Q(abolished_on__isnull=False),
                 name="township_merged_only_when_abolished",
+                violation_error_code="merged",
+                violation_error_message=_("Only an abolished township can be merged into another."),
             ),
         ]
 
@@ -81,11 +88,10 @@ class Township(models.Model):
         return self.abolished_on is None
 
     def clean(self):
-        if not self.code.isdigit() or len(self.code) != 9:
-            raise ValidationError({"code": _("The statistics code has exactly 9 digits.")}, code="code")
-        if self.merged_into_id and not self.abolished_on:
+        # The constraint counts the characters; that they are digits no portable CHECK can say.
+        if not self.code.isdigit():
             raise ValidationError(
-                {"merged_into": _("Only an abolished township can be merged into another.")}, code="merged"
+                {"code": ValidationError(_("The statistics code has exactly 9 digits."), code="code")}
             )
 
 

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +78,8 @@ class Author(models.Model):
             models.CheckConstraint(
                 condition=models.Q(township__isnull=True) | models.Q(department__isnull=True),
                 name="author_one_affiliation",
+                violation_error_code="affiliation",
+                violation_error_message=_("A correspondent belongs to a township or a department, not both."),
             ),
         ]
 
@@ -92,9 +93,3 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
-
-    def clean(self):
-        if self.township_id and self.department_id:
-            raise ValidationError(
-                _("A correspondent belongs to a township or a department, not both."), code="affiliation"
-            )

@@ -206,6 +206,10 @@ class Article(models.Model):
                 condition=models.Q(page__isnull=True, position__isnull=True)
                 | models.Q(page__isnull=False, position__isnull=False),
                 name="article_page_and_position_together",
+                violation_error_code="placement",
+                violation_error_message=_(
+                    "A story placed on a page needs its position there, and a position needs a page."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
@@ -354,13 +358,6 @@ class Article(models.Model):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""
         for field in self.CONTENT_FIELDS:
             setattr(self, field, version.field_dict[field])
-
-    def clean(self):
-        if (self.page_id is None) != (self.position is None):
-            raise ValidationError(
-                _("A story placed on a page needs its position there, and a position needs a page."),
-                code="placement",
-            )
 
 
 def tag_column(name):

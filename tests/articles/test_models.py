@@ -130,3 +130,25 @@ def test_listing_date_follows_the_issue_or_the_local_day_of_online_publication()
     printed.save(update_fields=["page", "position"])
     printed.refresh_from_db()
     assert printed.listing_date is None
+
+
+def error_codes(instance):
+    with pytest.raises(ValidationError) as raised:
+        instance.full_clean()
+    return {error.code for errors in raised.value.error_dict.values() for error in errors}
+
+
+def test_the_models_rules_refuse_with_their_codes():
+    township = Township.objects.get(name="信义镇")
+    township.merged_into = Township.objects.get(name="城北街道")
+    assert "merged" in error_codes(township)
+    township = Township.objects.get(name="信义镇")
+    township.code = "14110210x"
+    assert error_codes(township) == {"code"}
+    township.code = "14110210"  # eight digits
+    assert error_codes(township) == {"code"}
+    author = AuthorFactory.build(
+        township=Township.objects.get(name="信义镇"), department=Department.objects.get(name="离石区妇女联合会")
+    )
+    assert "affiliation" in error_codes(author)
+    assert "placement" in error_codes(ArticleFactory.build(page=PageFactory(), position=None))
