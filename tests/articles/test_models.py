@@ -148,7 +148,8 @@ def test_the_models_rules_refuse_with_their_codes():
     township.code = "14110210"  # eight digits
     assert error_codes(township) == {"code"}
     author = AuthorFactory.build(
-        township=Township.objects.get(name="信义镇"), department=Department.objects.get(name="离石区妇女联合会")
+        township=Township.objects.get(name="信义镇"),
+        department=Department.objects.get(name="离石区妇女联合会"),
     )
     assert "affiliation" in error_codes(author)
     assert "placement" in error_codes(ArticleFactory.build(page=PageFactory(), position=None))
