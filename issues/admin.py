@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles import workflow
-from articles.admin import without_bulk_delete
+from articles.admin.common import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 from infrastructure import images
