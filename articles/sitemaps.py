@@ -1,7 +1,5 @@
 from django.contrib.sitemaps import Sitemap
 
-from issues.models import Issue
-
 from .models import Article, Department, Township
 
 
@@ -16,19 +14,8 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class IssueSitemap(Sitemap):
-    def items(self):
-        return Issue.objects.published().order_by("-date")
-
-    def lastmod(self, issue):
-        return issue.published_at
-
-
 class TagSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
         return [*Township.objects.all(), *Department.objects.all()]
-
-
-SITEMAPS = {"articles": ArticleSitemap, "issues": IssueSitemap, "tags": TagSitemap}

@@ -4,10 +4,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from articles.sitemaps import SITEMAPS
+from articles.sitemaps import ArticleSitemap, TagSitemap
 from infrastructure.caching import public_page
 from infrastructure.health import healthz, livez
+from issues.sitemaps import IssueSitemap
 from issues.views import PageScanView
+
+SITEMAPS = {"articles": ArticleSitemap, "issues": IssueSitemap, "tags": TagSitemap}
 
 admin.site.site_header = _("Lishi Convergence Media Center newsroom")
 admin.site.site_title = _("Newsroom")
