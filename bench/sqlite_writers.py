@@ -1,6 +1,6 @@
 """Concurrent writers on the default SQLite database: editors saving stories while the importer runs.
 
-Run against a migrated SQLite file (the test in tests/test_sqlite_writers.py does exactly this):
+Run against a migrated SQLite file (tests/infrastructure/test_sqlite_writers.py does exactly this):
 
     export DATABASE_URL=sqlite:////tmp/writers.sqlite3
     .venv/bin/python manage.py migrate && .venv/bin/python bench/sqlite_writers.py --seconds 20

@@ -8,7 +8,8 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Tests see every change at once; tests/test_caching.py turns the page cache on where it is the subject.
+# Tests see every change at once; tests/infrastructure/test_caching.py turns the page cache on where it
+# is the subject.
 PUBLIC_CACHE_SECONDS = 0
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # tests/conftest.py gives every test a media folder of its own.
@@ -17,5 +18,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # A replica alias that is the test database itself, for tests that route readers to a replica
-# (tests/test_routers.py); DATABASE_REPLICAS stays empty, so no other test reads from it.
+# (tests/infrastructure/test_routers.py); DATABASE_REPLICAS stays empty, so no other test reads from it.
 DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.settings.base import env_bool, env_list
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "k3#v9Lq!2wZp$7Rt@5Yx^8Nc&4Bm*6Hd(1Jf)0Gs-Ue=Ai+Oo~Tq3Vr8",
     "DATABASE_URL": "sqlite:///:memory:",

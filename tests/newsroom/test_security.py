@@ -24,7 +24,7 @@ from tests.factories import (
     PhotoFactory,
     staff_member,
 )
-from tests.test_public_queries import PUBLIC_URLS
+from tests.newsroom.test_public_queries import PUBLIC_URLS
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ HIDDEN = [status for status in Article.Status if status != Article.Status.PUBLIS
 
 
 def public_urls(story):
-    """Every public page of tests/test_public_queries.py, the story itself, and searches for its words."""
+    """Every public page of test_public_queries.py, the story itself, and searches for its words."""
     return [*PUBLIC_URLS, story.get_absolute_url(), "/issues/1/2/", "/search/?q=引题"]
 
 
@@ -238,7 +238,7 @@ def test_a_login_whose_next_is_refused_lands_on_the_editorial_desk(client):
 
 
 def test_every_response_carries_the_content_security_policy(client, settings):
-    """Static files too: tests/test_static_files.py."""
+    """Static files too: tests/infrastructure/test_static_files.py."""
     from tests.factories import ArticleFactory
 
     settings.PUBLIC_CACHE_SECONDS = 300

@@ -72,7 +72,7 @@ def crash(request):
 urlpatterns = [path("crash/", crash)]
 
 
-@pytest.mark.urls("tests.test_production")
+@pytest.mark.urls("tests.infrastructure.test_production")
 def test_an_error_shows_readers_no_traceback_and_logs_one_json_line(client, capsys):
     client.raise_request_exception = False
     response = client.get("/crash/")
