@@ -22,11 +22,11 @@ urlpatterns = [
     path("media/photos/<path:name>", views.PhotoFileView.as_view(), name="photo_file"),
     path("feed/", public_page(feeds.LatestArticlesFeed()), name="feed"),
     path("authors/<slug:slug>/", public_page(views.AuthorArticleListView.as_view()), name="author"),
-    path("archive/<int:year>/", public_page(views.ArchiveView.as_view()), name="archive_year"),
-    path("archive/<int:year>/<int:month>/", public_page(views.ArchiveView.as_view()), name="archive_month"),
+    path("archive/<int:year>/", public_page(views.YearArchive.as_view()), name="archive_year"),
+    path("archive/<int:year>/<int:month>/", public_page(views.MonthArchive.as_view()), name="archive_month"),
     path(
         "archive/<int:year>/<int:month>/<int:day>/",
-        public_page(views.ArchiveView.as_view()),
+        public_page(views.DayArchive.as_view()),
         name="archive_day",
     ),
 ]

@@ -1,12 +1,17 @@
-import calendar
-import datetime
-
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import (
+    DayArchiveView,
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    View,
+    YearArchiveView,
+)
 from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
@@ -116,30 +121,27 @@ class AuthorArticleListView(TaggedArticleListView):
         return Author.objects.published()
 
 
-class ArchiveView(PublishedArticlesMixin, ListView):
-    """/archive/<yyyy>/, /archive/<yyyy>/<mm>/, /archive/<yyyy>/<mm>/<dd>/ by listing date."""
+class ArchiveMixin(PublishedArticlesMixin):
+    """The archive by listing date: /archive/<yyyy>/, /archive/<yyyy>/<mm>/, /archive/<yyyy>/<mm>/<dd>/.
+    A period without stories is a page too; an impossible date is a 404."""
 
     template_name = "articles/archive.html"
+    date_field = "listing_date"
+    month_format = "%m"
+    allow_empty = True
+    allow_future = True  # an issue is dated the day it is printed, which may be ahead of its publication
 
-    def get_period(self):
-        year, month, day = (self.kwargs.get(part) for part in ("year", "month", "day"))
-        try:
-            start = datetime.date(year, 1 if month is None else month, 1 if day is None else day)
-        except (ValueError, OverflowError):
-            raise Http404("No such date.") from None
-        if day is not None:
-            return start, start, "day"
-        if month is not None:
-            last_day = calendar.monthrange(start.year, start.month)[1]
-            return start, start.replace(day=last_day), "month"
-        return start, start.replace(month=12, day=31), "year"
 
-    def get_queryset(self):
-        self.start, self.end, self.precision = self.get_period()
-        return super().get_queryset().filter(listing_date__range=(self.start, self.end))
+class YearArchive(ArchiveMixin, YearArchiveView):
+    make_object_list = True
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(period_start=self.start, precision=self.precision, **kwargs)
+
+class MonthArchive(ArchiveMixin, MonthArchiveView):
+    pass
+
+
+class DayArchive(ArchiveMixin, DayArchiveView):
+    pass
 
 
 class TownshipListView(ListView):

@@ -44,3 +44,11 @@ def test_archives_list_published_stories_by_listing_date(client, stories, path, 
 )
 def test_impossible_dates_are_not_found(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_year_links_its_months_with_stories_and_a_month_its_days(client, stories):
+    year = client.get("/archive/2021/").content.decode()
+    assert 'href="/archive/2021/1/"' in year and 'href="/archive/2021/2/"' in year
+    assert 'href="/archive/2021/3/"' not in year
+    month = client.get("/archive/2021/1/").content.decode()
+    assert 'href="/archive/2021/1/5/"' in month and 'href="/archive/2021/1/6/"' not in month
