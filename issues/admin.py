@@ -163,8 +163,9 @@ class PageUploadForm(PageImportForm):
         data = super().clean()
         if "file" in data and "date" in data:
             try:
-                data["text"] = page_import.decoded(page_import.read_limited(data["file"]))
-                data["parsed"] = page_import.read_text(data["text"], data["date"])
+                content = page_import.read_limited(data["file"])
+                data["text"] = page_import.decoded(content)
+                data["parsed"] = page_import.read_page(content, data["date"])
             except ValidationError as error:
                 self.add_error("file", error)
         return data

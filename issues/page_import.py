@@ -1,6 +1,6 @@
 """Importing the text extracted from a printed page as a draft page of stories.
 
-The rules that read the text live in chinese_text (page_text, page_parser); this module gives them the
+The rules that read the text live in chinese_text.printed_page; this module gives them the
 newsroom's dictionary and gazetteer, words their findings for the editor, and writes the drafts. Both
 `manage.py import_page` and the admin's import use it.
 """
@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from articles import dictionary, workflow
 from articles.models import Article, Author, Byline, Department, Photo, Township
-from chinese_text.page_parser import parse_page
-from chinese_text.page_text import PHOTOGRAPHER, WRITER, UnreadablePage, decode_page
+from chinese_text import printed_page
+from chinese_text.printed_page.bylines import PHOTOGRAPHER, WRITER
+from chinese_text.printed_page.decoding import decode_page
 
 from .models import Issue, Page
 
@@ -61,21 +62,24 @@ def describe(code, details):
     return _("No story was recognised: stories open with 本报讯 or run as paragraphs of sentences.")
 
 
-def decoded(data):
-    """The text of an extracted page's bytes; ValidationError when they are not one."""
+def refusing_unreadable(read):
+    """read(), with an unreadable page's reason as a ValidationError."""
     try:
-        return decode_page(data)
-    except UnreadablePage as error:
+        return read()
+    except printed_page.UnreadablePage as error:
         raise ValidationError(unreadable_reason(error.code), code=error.code) from None
+
+
+def decoded(data):
+    """The text of an extracted page's bytes (shown to the editor before the import); ValidationError when
+    they are not one."""
+    return refusing_unreadable(lambda: decode_page(data))
 
 
 def read_page(data, issue_date):
     """The parsed page from the bytes of an extracted page's text; ValidationError when unusable."""
-    return read_text(decoded(data), issue_date)
-
-
-def read_text(text, issue_date):
-    parsed = parse_page(text, issue_date, dictionary.segmenter().matching_words, dictionary.tagger())
+    words, tagger = dictionary.segmenter().matching_words, dictionary.tagger()
+    parsed = refusing_unreadable(lambda: printed_page.parse(data, issue_date, words, tagger))
     if not parsed.articles:
         raise ValidationError(describe("no_story", {}), code="no_story")
     return parsed

@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.page_text import group_headlines, kicker_and_headline, paragraphs, split_page
+from chinese_text.printed_page.headlines import group_headlines, kicker_and_headline
+from chinese_text.printed_page.layout import split_page
+from chinese_text.printed_page.lines import paragraphs
 from chinese_text.segmentation import Segmenter
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").read_text().splitlines()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.page_text import match_headlines
+from chinese_text.printed_page.headlines import match_headlines
 from chinese_text.segmentation import Segmenter
 
 DEMO = json.loads((Path(__file__).resolve().parents[2] / "fixtures/demo/sample_page.json").read_text())

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.page_parser import parse_page
+from chinese_text.printed_page import UnreadablePage, parse
+from chinese_text.printed_page.parser import parse_page
 from chinese_text.segmentation import Segmenter
 from chinese_text.tagger import GazetteerTagger
 
@@ -92,3 +93,13 @@ def test_a_page_without_stories_says_so():
     tagger = GazetteerTagger({}, {}, {})
     found = parse_page("合办：离石区融媒体中心\n", datetime.date(2021, 1, 5), lambda text: set(), tagger)
     assert found.articles == [] and [code for code, _ in found.warnings] == ["no_story"]
+
+
+def test_the_entry_point_reads_a_pages_bytes_in_either_encoding():
+    text = (ROOT / "tests/data/pages/sample_page.txt").read_text()
+    segmenter, tagger = Segmenter([]), GazetteerTagger({}, {}, {})
+    expected = parse_page(text, datetime.date(2021, 1, 5), segmenter.matching_words, tagger)
+    for data in (text.encode("utf-8"), text.encode("gb18030")):
+        assert parse(data, datetime.date(2021, 1, 5), segmenter.matching_words, tagger) == expected
+    with pytest.raises(UnreadablePage):
+        parse(b"\x00\x01binary", datetime.date(2021, 1, 5), segmenter.matching_words, tagger)

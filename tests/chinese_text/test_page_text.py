@@ -3,17 +3,9 @@ import datetime
 
 import pytest
 
-from chinese_text.page_text import (
-    UnreadablePage,
-    decode_page,
-    event_date,
-    feature_byline,
-    is_furniture,
-    news_byline,
-    photo_credit,
-    undouble,
-    unjustify,
-)
+from chinese_text.printed_page.bylines import feature_byline, news_byline, photo_credit
+from chinese_text.printed_page.decoding import UnreadablePage, decode_page
+from chinese_text.printed_page.lines import event_date, is_furniture, undouble, unjustify
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.page_text import display_width, paragraphs, unjustify
+from chinese_text.printed_page.lines import display_width, paragraphs, unjustify
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = [line for line in (ROOT / "tests/data/pages/sample_page.txt").read_text().splitlines() if line.strip()]

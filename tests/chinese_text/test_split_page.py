@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from chinese_text.page_text import LEAD, split_page
+from chinese_text.printed_page.layout import LEAD, split_page
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").read_text().splitlines()
 

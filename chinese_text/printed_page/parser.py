@@ -1,12 +1,15 @@
 """The archive importer's parser: the text extracted from one printed page → its stories and photos.
 
 Pure: the caller passes the issue date, a words function (for matching headlines) and a gazetteer tagger.
-The rules themselves live in chinese_text.page_text.
+The rules themselves live in the package's other modules.
 """
 
 from dataclasses import dataclass, field
 
-from .page_text import event_date, group_headlines, paragraphs, split_page
+from .decoding import decode_page
+from .headlines import group_headlines
+from .layout import split_page
+from .lines import event_date, paragraphs
 
 LOW_CONFIDENCE = 0.34  # a headline sharing under a third of its words with its body is flagged
 
@@ -79,3 +82,9 @@ def parse_page(text, issue_date, words, tagger):
     if not page.articles:
         page.warnings.append(("no_story", {}))
     return page
+
+
+def parse(data, issue_date, words, tagger):
+    """The one entry point: the bytes of a page's extracted text → its ParsedPage (see parse_page).
+    Raises UnreadablePage for bytes that are no page's text."""
+    return parse_page(decode_page(data), issue_date, words, tagger)

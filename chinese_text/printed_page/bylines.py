@@ -1,0 +1,50 @@
+"""Who wrote or photographed a story, as the page prints it: （王艳）, □ 王燕华, 刘和平 摄."""
+
+import re
+
+WRITER, PHOTOGRAPHER = "writer", "photographer"
+# The commonest Chinese surnames (over 90% of people); a byline name starts with one, which keeps a
+# closing parenthesis such as （试行） from passing for a byline.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
+    "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
+    "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
+    "明佘池查麻苑迟邝"
+)
+_NAME = rf"[{SURNAMES}][\u3400-\u9fff]{{1,3}}"  # a person's name: a surname and one to three ideographs
+_NAMES = rf"{_NAME}(?:[ 、]+{_NAME})*"
+_NEWS_BYLINE = re.compile(rf"[（(]\s*(?:(文图|文/图|图/文|文|图)\s*[/／:：]?\s*)?({_NAMES})\s*[）)]\s*$")
+_FEATURE_BYLINE = re.compile(rf"^\s*[□■]\s*({_NAMES})\s*$")
+_PHOTO_CREDIT = re.compile(rf"^(.*?)\s*({_NAME})\s*摄\s*$")
+_ROLES = {None: [WRITER], "文": [WRITER], "图": [PHOTOGRAPHER]}
+
+
+def _authors(names, roles):
+    return [{"name": name, "roles": list(roles)} for name in re.split(r"[ 、]+", names.strip())]
+
+
+def news_byline(line):
+    """Split a news story's closing byline off its last line: 'text。（文/图 张晓斌 高裕鹏）' →
+    ('text。', [{'name': '张晓斌', 'roles': ['writer', 'photographer']}, …]); (line, []) without one."""
+    match = _NEWS_BYLINE.search(line)
+    if not match:
+        return line, []
+    label, names = match.groups()
+    roles = _ROLES.get(label, [WRITER, PHOTOGRAPHER])
+    return line[: match.start()].rstrip(), _authors(names, roles)
+
+
+def feature_byline(line):
+    """The authors of a feature's byline line '□ 王燕华', or [] if the line is not one."""
+    match = _FEATURE_BYLINE.match(line)
+    return _authors(match.group(1), [WRITER]) if match else []
+
+
+def photo_credit(line):
+    """(caption, photographer) for a caption line ending in 'NAME 摄', or None."""
+    match = _PHOTO_CREDIT.match(line)
+    if not match or not match.group(1):
+        return None
+    return match.group(1).strip(), match.group(2)
