@@ -11,7 +11,7 @@ class Transition(models.Model):
     """One step of a story's lifecycle: who moved it from which status to which, when, and why."""
 
     class Step(models.TextChoices):
-        """The steps of articles/workflow.py: the actions people take, and two it records itself."""
+        """The steps of articles/workflow: the actions people take, and two it records itself."""
 
         SUBMIT = "submit", _("Submit")
         FIRST_REVIEW = "first_review", _("Pass first review")

@@ -1,0 +1,80 @@
+"""The story lifecycle (三审) and every editorial rule: the one place that decides who may do what.
+
+draft/returned → submitted → 初审 first_reviewed → 复审 second_reviewed → 终审 approved → published,
+any review step can return the story to its reporter, and a published story can be withdrawn (撤稿) or
+corrected (更正). The three review levels must be signed by three different people. Every step is
+recorded as a Transition with who, when and an optional comment.
+
+The rules are in four parts — access (who sees and changes what), steps (review and its record),
+assembly (pages and publishing an issue) and queues (the dashboard) — and are asked for here, as
+workflow.<rule>.
+"""
+
+from .access import (
+    ADD_COMMENT,
+    ADD_PAGE,
+    ADD_STORY,
+    MOVE,
+    PRINTED_FIELDS,
+    REOPEN,
+    VIEW_PAGE,
+    TransitionNotAllowed,
+    can_edit,
+    can_edit_photo,
+    can_preview,
+    can_publish_issue,
+    editable_by,
+    is_out,
+    is_reviewer,
+    may_change_published,
+    of_visible_stories,
+    photos_visible_to,
+    visible_to,
+)
+from .assembly import check_may_change_issue, place, place_photo, placeable, publish_issue
+from .queues import my_stories, waiting_for
+from .steps import (
+    ACTIONS,
+    available_actions,
+    may_sign,
+    next_step,
+    perform,
+    printed_content_changed,
+    review_signers,
+)
+
+__all__ = [
+    "ACTIONS",
+    "ADD_COMMENT",
+    "ADD_PAGE",
+    "ADD_STORY",
+    "MOVE",
+    "PRINTED_FIELDS",
+    "REOPEN",
+    "VIEW_PAGE",
+    "TransitionNotAllowed",
+    "available_actions",
+    "can_edit",
+    "can_edit_photo",
+    "can_preview",
+    "can_publish_issue",
+    "check_may_change_issue",
+    "editable_by",
+    "is_out",
+    "is_reviewer",
+    "may_change_published",
+    "may_sign",
+    "my_stories",
+    "next_step",
+    "of_visible_stories",
+    "perform",
+    "photos_visible_to",
+    "place",
+    "place_photo",
+    "placeable",
+    "printed_content_changed",
+    "publish_issue",
+    "review_signers",
+    "visible_to",
+    "waiting_for",
+]
