@@ -274,7 +274,7 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
 
     def import_view(self, request):
         """Upload a page's extracted text, see what the importer makes of it, then confirm."""
-        if not (request.user.has_perm(workflow.ADD_PAGE) and request.user.has_perm(workflow.ADD_STORY)):
+        if not workflow.can_import_pages(request.user):
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),

@@ -80,8 +80,7 @@ class PageScanView(View):
         name = f"scans/{name}"
         pages = Page.objects.filter(scan=name)
         private = not pages.filter(issue__in=Issue.objects.published()).exists()
-        user = request.user
-        if private and not (user.is_active and user.is_staff and user.has_perm(workflow.VIEW_PAGE)):
+        if private and not workflow.can_see_unpublished_pages(request.user):
             raise Http404("No such scan.")
         if not pages.exists():
             raise Http404("No such scan.")

@@ -249,7 +249,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def comment_view(self, request, object_id):
         """POST text=…: add an editorial comment to a story the user can see."""
         article = get_object_or_404(self.get_queryset(request), pk=object_id)
-        if not request.user.has_perm(workflow.ADD_COMMENT):
+        if not workflow.can_comment(request.user):
             raise PermissionDenied
         comment = Comment(article=article, author=request.user, text=request.POST.get("text", "").strip())
         try:

@@ -119,3 +119,17 @@ can_publish_issue = may_change_published
 def can_preview(user):
     """Staff who may see stories before readers do (the preview page)."""
     return user.is_active and user.is_staff and user.has_perm(VIEW_STORY)
+
+
+def can_see_unpublished_pages(user):
+    """Staff who may see a page's scan before its issue is out."""
+    return user.is_active and user.is_staff and user.has_perm(VIEW_PAGE)
+
+
+def can_comment(user):
+    return user.has_perm(ADD_COMMENT)
+
+
+def can_import_pages(user):
+    """The archive importer makes a page and its stories."""
+    return user.has_perm(ADD_PAGE) and user.has_perm(ADD_STORY)
