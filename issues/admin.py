@@ -234,10 +234,16 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
         context["assembles"] = obj is not None and workflow.is_reviewer(request.user)
         if context["assembles"]:
             context["placed_articles"] = obj.articles.order_by("position")
-            context["placeable_articles"] = workflow.placeable(obj, request.user)
+            context["story_choices"] = [
+                (story.pk, f"{story.headline}（{story.character_count}）")
+                for story in workflow.placeable(obj, request.user)
+            ]
             context["next_position"] = obj.articles.count() + 1
             context["placed_photos"] = obj.photos.order_by("position", "pk").select_related("photographer")
-            context["placeable_photos"] = Photo.objects.filter(page=None).select_related("photographer")[:200]
+            context["photo_choices"] = [
+                (photo.pk, f"{photo.caption}（{photo.photographer.name}）")
+                for photo in Photo.objects.filter(page=None).select_related("photographer")[:200]
+            ]
             context["next_photo_position"] = obj.photos.count() + 1
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -20,6 +20,11 @@ def png_file(name="photo.png", size=(40, 30)):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
+def published_now(status):
+    """The trait `published=True`: the published status, published this moment."""
+    return factory.Trait(status=status, published_at=factory.LazyFunction(timezone.now))
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -49,9 +54,7 @@ class IssueFactory(factory.django.DjangoModelFactory):
     date = factory.Sequence(lambda n: datetime.date(2021, 1, 1) + datetime.timedelta(days=n))
 
     class Params:
-        published = factory.Trait(
-            status=Issue.Status.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
-        )
+        published = published_now(Issue.Status.PUBLISHED)
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -71,9 +74,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "近日，城北街道举办迎新年健步走活动。\n共计150余人参加活动。"
 
     class Params:
-        published = factory.Trait(
-            status=Article.Status.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
-        )
+        published = published_now(Article.Status.PUBLISHED)
 
 
 class BylineFactory(factory.django.DjangoModelFactory):

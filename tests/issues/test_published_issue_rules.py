@@ -155,15 +155,15 @@ def test_the_page_offers_each_person_the_stories_they_may_place_there(client, is
     url = reverse("admin:issues_page_change", args=[page.pk])
 
     client.force_login(staff_member(EDITOR))
-    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    offered = {text.rsplit("（", 1)[0] for _, text in client.get(url).context["story_choices"]}
     assert offered == {"待上版的稿件"}
 
     client.force_login(staff_member(CHIEF_EDITOR))  # may move a published story onto a published issue
-    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    offered = {text.rsplit("（", 1)[0] for _, text in client.get(url).context["story_choices"]}
     assert offered == {"待上版的稿件", "先发网络的稿件"}
     unpublished_page = PageFactory(issue=IssueFactory(), number=1)
     url = reverse("admin:issues_page_change", args=[unpublished_page.pk])
-    offered = {story.headline for story in client.get(url).context["placeable_articles"]}
+    offered = {text.rsplit("（", 1)[0] for _, text in client.get(url).context["story_choices"]}
     assert offered == {"待上版的稿件"}
 
 
