@@ -1,11 +1,32 @@
-"""Text extracted from a printed page's PDF → its stories and photos (the archive importer builds on it).
+"""A printed page → its stories and photos (the archive importers build on it).
 
-parse(bytes, issue date, words, tagger) is the entry point (parser.py). The rules it applies live one
-concern a module, each taking and returning plain strings so that each is tested alone: decoding, lines,
-bylines, layout (bodies, headline runs, photo credits) and headlines (grouping and matching).
+Two readings find the page's story blocks: parse(bytes, issue date, words, tagger) reads the text
+extracted from the page (parser.py), parse_layout(layout, issue date, tagger) the characters and boxes of
+its PDF (geometry.py). One assembler (stories.py) turns either's blocks into stories. The rules live one
+concern a module, each tested alone: decoding, lines, bylines, layout (bodies, headline runs, photo
+credits), headlines (grouping and matching), geometry and stories.
 """
 
 from .decoding import UnreadablePage
-from .parser import ParsedArticle, ParsedPage, ParsedPhoto, parse
+from .geometry import Char, PageLayout, Picture, read_layout
+from .parser import parse
+from .stories import ParsedArticle, ParsedPage, ParsedPhoto, assemble
 
-__all__ = ["ParsedArticle", "ParsedPage", "ParsedPhoto", "UnreadablePage", "parse"]
+
+def parse_layout(layout, issue_date, tagger):
+    """The one entry point for a PDF page's layout (geometry.PageLayout) → its ParsedPage."""
+    blocks, photos = read_layout(layout)
+    return assemble(blocks, photos, issue_date, tagger)
+
+
+__all__ = [
+    "Char",
+    "PageLayout",
+    "ParsedArticle",
+    "ParsedPage",
+    "ParsedPhoto",
+    "Picture",
+    "UnreadablePage",
+    "parse",
+    "parse_layout",
+]
