@@ -9,6 +9,9 @@ text as pdfminer.six's extract_text gives it, as the archive's text was made). T
 every run (reportlab's invariant mode, images drawn from the spec). Needs the dev dependencies and
 Debian's fonts-wqy-zenhei, fonts-arphic-uming and fonts-arphic-ukai.
 
+A page with "stories_from" (the demo's printed page, fixtures/demo/printed_page.page.json) takes its
+stories' text from that file by position, and only its PDF is written.
+
 A spec: {"page": {...}, "stories": [...], "photos": [...]}, sizes in millimetres on a grid of columns.
 A story: box [first column, columns, top, height] inside the content area; kicker, headline (a list of
 lines), subtitle, byline (□ name), source (本报讯), body (paragraphs), end (the closing （王艳）), authors;
@@ -34,7 +37,7 @@ FONTS = {
     "song": "/usr/share/fonts/truetype/arphic/uming.ttc",
     "kai": "/usr/share/fonts/truetype/arphic/ukai.ttc",
 }
-WIDTH, HEIGHT = 280 * mm, 400 * mm
+PAGE_SIZE = (280, 400)  # millimetres, unless the spec's page gives its "size"
 MARGIN, GUTTER = 12 * mm, 4 * mm
 CONTENT_TOP = 34 * mm
 BODY_SIZE, LEADING = 9, 13
@@ -50,9 +53,10 @@ def register_fonts():
 class Sheet:
     """A reportlab canvas measured from the top left, recording the box of everything it sets."""
 
-    def __init__(self, path, columns):
-        self.canvas = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=1)
-        self.column_width = (WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
+    def __init__(self, path, columns, size):
+        self.width, self.height = size[0] * mm, size[1] * mm
+        self.canvas = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
+        self.column_width = (self.width - 2 * MARGIN - (columns - 1) * GUTTER) / columns
 
     def column_x(self, column):
         return MARGIN + column * (self.column_width + GUTTER)
@@ -68,26 +72,36 @@ class Sheet:
         if bold == "stroke":
             draw.saveState()
             draw.setLineWidth(0.3)
-            text_object = draw.beginText(x, HEIGHT - baseline)
+            text_object = draw.beginText(x, self.height - baseline)
             text_object.setTextRenderMode(2)
             text_object.setFont(font, size)
             text_object.textOut(text)
             draw.drawText(text_object)
             draw.restoreState()
         else:
-            draw.drawString(x, HEIGHT - baseline, text)
+            draw.drawString(x, self.height - baseline, text)
             if bold == "double":
-                draw.drawString(x + 0.35, HEIGHT - baseline, text)
+                draw.drawString(x + 0.35, self.height - baseline, text)
         width = pdfmetrics.stringWidth(text, font, size)
         return (x, top, x + width, top + size)
 
     def image(self, box, seed):
         x0, top, x1, bottom = box
-        self.canvas.drawImage(ImageReader(picture(seed)), x0, HEIGHT - bottom, x1 - x0, bottom - top)
+        self.canvas.drawImage(ImageReader(picture(seed)), x0, self.height - bottom, x1 - x0, bottom - top)
 
     def rule(self, top):
         self.canvas.setLineWidth(0.8)
-        self.canvas.line(MARGIN, HEIGHT - top, WIDTH - MARGIN, HEIGHT - top)
+        self.canvas.line(MARGIN, self.height - top, self.width - MARGIN, self.height - top)
+
+    def zone(self, box):
+        """A box as the importer gives zones: [x, y, w, h] as shares of the page, to 4 decimals."""
+        x0, top, x1, bottom = box
+        return [
+            round(x0 / self.width, 4),
+            round(top / self.height, 4),
+            round((x1 - x0) / self.width, 4),
+            round((bottom - top) / self.height, 4),
+        ]
 
 
 def picture(seed):
@@ -110,16 +124,6 @@ def union(boxes):
         max(box[2] for box in boxes),
         max(box[3] for box in boxes),
     )
-
-
-def as_zone(box):
-    x0, top, x1, bottom = box
-    return [
-        round(x0 / WIDTH, 4),
-        round(top / HEIGHT, 4),
-        round((x1 - x0) / WIDTH, 4),
-        round((bottom - top) / HEIGHT, 4),
-    ]
 
 
 def wrap(text, font, size, width, indent=0.0):
@@ -210,8 +214,12 @@ def group_runs(line):
 def compose(spec_path):
     spec = json.loads(Path(spec_path).read_text())
     page = spec["page"]
+    if page.get("stories_from"):
+        stories = json.loads((Path(spec_path).parent / page["stories_from"]).read_text())["articles"]
+        by_position = {entry["position"]: entry for entry in stories}
+        spec["stories"] = [stored_story(by_position[story["position"]], story) for story in spec["stories"]]
     stem = Path(spec_path).with_suffix("").with_suffix("")
-    sheet = Sheet(stem.with_suffix(".pdf"), page["columns"])
+    sheet = Sheet(stem.with_suffix(".pdf"), page["columns"], page.get("size", PAGE_SIZE))
     header(sheet, page)
     expected = {"articles": [], "photos": []}
     for story in spec["stories"]:
@@ -225,10 +233,30 @@ def compose(spec_path):
         expected["photos"].append(set_photo(sheet, photo, box, seed))
     sheet.canvas.showPage()
     sheet.canvas.save()
+    if page.get("stories_from"):
+        return  # the stories' own file is the expectation
     stem.with_suffix(".json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n")
     from pdfminer.high_level import extract_text  # the archive's extractor, at its defaults
 
     stem.with_suffix(".txt").write_text(extract_text(str(stem.with_suffix(".pdf"))))
+
+
+def stored_story(entry, layout):
+    """A story of the demo's own file (fixtures/demo/sample_page.json) with its layout from the spec."""
+    names = " ".join(author["name"] for author in entry["authors"])
+    story = {
+        "kicker": entry["kicker"],
+        "headline": [entry["headline"]],
+        "subtitle": entry["subtitle"],
+        "body": entry["body"],
+        "authors": [{"name": author["name"], "roles": [author["role"]]} for author in entry["authors"]],
+        **(
+            {"source": entry["source"], "end": f"（{names}）"}
+            if entry["source"]
+            else {"byline": f"□ {names}"}
+        ),
+    }
+    return {**story, **{key: value for key, value in layout.items() if key != "position"}}
 
 
 def header(sheet, page):
@@ -237,15 +265,15 @@ def header(sheet, page):
 
     date = datetime.date.fromisoformat(page["date"])
     sheet.text(MARGIN, 14 * mm, page.get("paper", "离石新闻"), "hei", 22)
-    sheet.text(WIDTH / 2 - 20 * mm, 16 * mm, f"第{page['number']}版  {page['name']}", "hei", 11)
+    sheet.text(sheet.width / 2 - 20 * mm, 16 * mm, f"第{page['number']}版  {page['name']}", "hei", 11)
     sheet.text(
-        WIDTH - MARGIN - 52 * mm,
+        sheet.width - MARGIN - 52 * mm,
         16 * mm,
         f"{date.year}年{date.month}月{date.day}日 星期{WEEKDAYS[date.weekday()]}",
         "song",
         10,
     )
-    sheet.text(WIDTH - MARGIN - 52 * mm, 22 * mm, page.get("editor", "责任编辑：张敏"), "song", 9)
+    sheet.text(sheet.width - MARGIN - 52 * mm, 22 * mm, page.get("editor", "责任编辑：张敏"), "song", 9)
     sheet.rule(30 * mm)
 
 
@@ -261,7 +289,7 @@ def set_photo(sheet, photo, box, seed):
     return {
         "caption": photo["caption"],
         "photographer": photo["photographer"],
-        "zone": as_zone(union(boxes)),
+        "zone": sheet.zone(union(boxes)),
     }
 
 
@@ -341,7 +369,7 @@ def set_story(sheet, story):
             "subtitle": story.get("subtitle", ""),
             "body": "\n".join(printed),
             "authors": [] if jumped else story.get("authors", []),
-            "zones": [as_zone(union(head_boxes))] + [as_zone(piece) for piece in pieces],
+            "zones": [sheet.zone(union(head_boxes))] + [sheet.zone(piece) for piece in pieces],
         }
     ]
 
@@ -370,7 +398,7 @@ def set_briefs(sheet, story, intervals, head_boxes):
                 "subtitle": "",
                 "body": brief["body"],
                 "authors": brief.get("authors", []),
-                "zones": [as_zone(piece) for piece in pieces],
+                "zones": [sheet.zone(piece) for piece in pieces],
             }
         )
     return found

@@ -8,7 +8,7 @@ credits), headlines (grouping and matching), geometry and stories.
 """
 
 from .decoding import UnreadablePage
-from .geometry import Char, PageLayout, Picture, read_layout
+from .geometry import Char, PageLayout, Picture, page_header, read_layout
 from .parser import parse
 from .stories import ParsedArticle, ParsedPage, ParsedPhoto, assemble
 
@@ -27,6 +27,7 @@ __all__ = [
     "ParsedPhoto",
     "Picture",
     "UnreadablePage",
+    "page_header",
     "parse",
     "parse_layout",
 ]

@@ -14,7 +14,8 @@ SURNAMES = (
     "明佘池查麻苑迟邝"
 )
 _NAME = rf"[{SURNAMES}][\u3400-\u9fff]{{1,3}}"  # a person's name: a surname and one to three ideographs
-_NAMES = rf"{_NAME}(?:[ 、]+{_NAME})*"
+# Names are parted by a space or 、; a line break may have swallowed the space (吴夏峰张晋晋).
+_NAMES = rf"{_NAME}(?:[ 、]*{_NAME})*"
 _NEWS_BYLINE = re.compile(rf"[（(]\s*(?:(文图|文/图|图/文|文|图)\s*[/／:：]?\s*)?({_NAMES})\s*[）)]\s*$")
 _FEATURE_BYLINE = re.compile(rf"^\s*[□■]\s*({_NAMES})\s*$")
 _PHOTO_CREDIT = re.compile(rf"^(.*?)\s*({_NAME})\s*摄\s*$")
@@ -22,7 +23,25 @@ _ROLES = {None: [WRITER], "文": [WRITER], "图": [PHOTOGRAPHER]}
 
 
 def _authors(names, roles):
-    return [{"name": name, "roles": list(roles)} for name in re.split(r"[ 、]+", names.strip())]
+    found = []
+    for token in re.split(r"[ 、]+", names.strip()):
+        found += _run_together(token)
+    return [{"name": name, "roles": list(roles)} for name in found]
+
+
+def _run_together(token):
+    """A run of names printed without their space, cut where only one cut makes each a name of two or
+    three characters that starts with a surname: 吴夏峰张晋晋 → 吴夏峰, 张晋晋. Else the run as it is."""
+    if len(token) <= 4:
+        return [token]
+    cuts = [[] for _ in range(len(token) + 1)]
+    cuts[0] = [[]]
+    for start in range(len(token)):
+        for size in (2, 3):
+            end = start + size
+            if end <= len(token) and token[start] in SURNAMES:
+                cuts[end] += [[*names, token[start:end]] for names in cuts[start]][:2]
+    return cuts[-1][0] if len(cuts[-1]) == 1 else [token]
 
 
 def news_byline(line):

@@ -16,7 +16,7 @@ from .bylines import feature_byline, photo_credit
 from .lines import is_furniture
 from .stories import PhotoBlock, StoryBlock, news_parts
 
-FURNITURE_BAND = 0.08  # the page header (paper's name, 版次, date) sits in the top 8% of the page
+HEADER_BAND = 0.15  # the page header (paper's name, 版次, date, 责任编辑) sits in the top of the page
 DISPLAY = 1.15  # a line set this much larger than the body is a headline, kicker or subtitle
 INDENT = 1.2  # a first line starts at least this many body characters in from its column
 _LEAD_IN_SPACE = re.compile(r"^[\s\u3000]+")
@@ -75,8 +75,8 @@ class Line:
 
     @property
     def text(self):
-        """The characters as set; a space at the end stays, for the line that follows."""
-        return "".join(char.text for char in self.chars).lstrip()
+        """The characters as set, spaces included: one that ends or opens a line may part two words."""
+        return "".join(char.text for char in self.chars)
 
     @property
     def center(self):
@@ -143,7 +143,7 @@ def build_lines(chars, gutters, widest_gap=1.0):
             lines.append(row)
             open_rows[bucket].append(row)
         row.chars.append(char)
-    return [line for line in lines if line.text]
+    return [line for line in lines if line.text.strip()]
 
 
 def _crosses(left, right, gutters):
@@ -246,30 +246,40 @@ def centred_spans(line, columns, body_size):
 
 
 def settle_spans(heads, lines, pictures, columns, body_size):
-    """Each headline block's columns: the widest run it is centred on where, in every column, its body
-    (or a picture) starts right under it and no other headline stands level with it."""
+    """Each headline block's columns: of the runs of columns holding its lines, the widest (then one
+    it is centred on) where every column's body or picture starts right under it, the column clear
+    above, and no other headline stands level with it; else the fewest that hold it."""
+    items = [*lines, *pictures]
     for head in heads:
+        first, last = head.spans[-1]
+        centred = set(head.spans)
+        spans = sorted(
+            ((start, end) for start in range(first + 1) for end in range(last, len(columns))),
+            key=lambda span: (span[0] - span[1], span not in centred),
+        )
         head.first_column, head.last_column = next(
             (
                 (start, end)
-                for start, end in head.spans
+                for start, end in spans
                 if all(
-                    _starts_under(head, columns[column], (*lines, *pictures), body_size)
+                    _starts_under(head, columns[column], items, body_size)
                     and not _level_with_another(head, columns[column], heads, body_size)
                     for column in range(start, end + 1)
                 )
             ),
-            head.spans[-1],
+            (first, last),
         )
 
 
 def _starts_under(head, column, items, body_size):
+    """Whether something starts in the column right under the block, the column clear above it."""
     left, right = column
-    return any(
-        head.bottom - 1 <= item.top <= head.bottom + 4 * body_size
-        and min(right, item.x1) > max(left, item.x0)
-        for item in items
-    )
+    inside = [item for item in items if min(right, item.x1) > max(left, item.x0)]
+    below = [item.top for item in inside if head.bottom - 1 <= item.top <= head.bottom + 4 * body_size]
+    if not below:
+        return False
+    start = min(below)
+    return not any(item.top < start and item.bottom > head.top for item in inside)
 
 
 def _level_with_another(head, column, heads, body_size):
@@ -278,7 +288,7 @@ def _level_with_another(head, column, heads, body_size):
         other is not head
         and other.top < head.bottom + 4 * body_size
         and other.bottom > head.top
-        and any(left <= line.center <= right for line in other.lines)
+        and any(min(right, line.x1) > max(left, line.x0) for line in other.lines)
         for other in heads
     )
 
@@ -299,13 +309,11 @@ def headline_parts(block):
     largest = max(line.size for line in lines)
     heads = [index for index, line in enumerate(lines) if line.size > largest * 0.85]
     first, last = heads[0], heads[-1]
-    join = "".join
-    return (
-        join(line.text for line in lines[:first]),
-        join(line.text for line in lines[first : last + 1]),
-        join(line.text for line in lines[last + 1 :]),
-        authors,
-    )
+
+    def join(part):
+        return "".join(line.text.strip() for line in part)
+
+    return join(lines[:first]), join(lines[first : last + 1]), join(lines[last + 1 :]), authors
 
 
 def zone(boxes, layout):
@@ -327,10 +335,12 @@ def read_layout(layout):
     if not chars:
         return [], []
     body_size = collections.Counter(round(char.size * 2) / 2 for char in chars).most_common(1)[0][0]
-    rough = [line for line in build_lines(chars, []) if not furniture(line, layout)]
+    rough = build_lines(chars, [])
+    header = header_bottom(rough, layout)
+    rough = [line for line in rough if not furniture(line, header)]
     gutters = find_gutters(rough, layout.width, body_size)
     columns = columns_of(gutters, rough, body_size)
-    content = [line for line in build_lines(chars, gutters, 1.5) if not furniture(line, layout)]
+    content = [line for line in build_lines(chars, gutters, 1.5) if not furniture(line, header)]
     photos, captions = find_photos(layout, content, body_size)
     content = [line for line in content if id(line) not in captions]
     display = [line for line in content if line.size >= DISPLAY * body_size or feature_byline(line.text)]
@@ -359,8 +369,30 @@ def read_layout(layout):
     return stories, photos
 
 
-def furniture(line, layout):
-    return line.top < FURNITURE_BAND * layout.height or is_furniture(line.text)
+_PAGE_HEADER = re.compile(r"第\s*([0-9]{1,2})\s*版\s*([\u4e00-\u9fff]{2,6})?")
+
+
+def page_header(layout):
+    """(版次, 版名) as the page header prints them (第2版 综合), or (None, '') without one."""
+    band = [char for char in layout.chars if char.top < HEADER_BAND * layout.height]
+    for line in build_lines(band, []):
+        match = _PAGE_HEADER.search(line.text)
+        if match:
+            return int(match.group(1)), match.group(2) or ""
+    return None, ""
+
+
+def header_bottom(lines, layout):
+    """Where the page header ends: below its last furniture line (第2版, the dateline, 责任编辑) near
+    the top of the page; the paper's name above them is header too. 0 for a page without one."""
+    return max(
+        (line.bottom for line in lines if line.top < HEADER_BAND * layout.height and is_furniture(line.text)),
+        default=0,
+    )
+
+
+def furniture(line, header):
+    return line.bottom <= header + 1 or is_furniture(line.text)
 
 
 def find_photos(layout, lines, body_size):
@@ -386,13 +418,13 @@ def find_photos(layout, lines, body_size):
                 break
             caption.append(line)
             bottom = line.bottom
-            if line.text.endswith("摄"):
+            if line.text.rstrip().endswith("摄"):
                 break
-        credited = caption and caption[-1].text.endswith("摄")
+        credited = caption and caption[-1].text.rstrip().endswith("摄")
         if caption and not (credited or all(line.size < body_size for line in caption)):
             caption = []
         taken.update(id(line) for line in caption)
-        text = "".join(line.text for line in caption)
+        text = "".join(line.text for line in caption).strip()
         credit = photo_credit(text)
         box = Line([Char("", picture.x0, picture.top, picture.x1, picture.bottom, body_size)])
         photos.append(
@@ -449,18 +481,14 @@ def brief(lines, body_size, layout):
 
 def column_pieces(body, body_size):
     """A story's lines, column by column, cut where a picture or another story interrupts a column."""
-    pieces = []
-    for _column, line in sorted(body, key=lambda item: (item[0], item[1].top)):
-        last = pieces[-1][-1] if pieces else None
-        if last is None or column_index_changed(last, line) or line.top - last.bottom > 1.5 * body_size:
+    pieces, last_column = [], None
+    for column, line in sorted(body, key=lambda item: (item[0], item[1].top)):
+        if not pieces or column != last_column or line.top - pieces[-1][-1].bottom > 1.5 * body_size:
             pieces.append([line])
         else:
             pieces[-1].append(line)
+        last_column = column
     return pieces
-
-
-def column_index_changed(last, line):
-    return line.x0 > last.x1 or line.x1 < last.x0
 
 
 def paragraphs_of(pieces, body_size):
