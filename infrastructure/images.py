@@ -11,6 +11,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from . import pdfs
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # a 50-megapixel camera; more is a decompression bomb or a mistake
 # What the decoded pixels may take in memory (Pillow keeps 1 byte a pixel for 1, L and P, 4 for the rest):
@@ -111,14 +113,15 @@ def rendition(file, width):
     return encode(image, image_format, f"{stem}-{width}{extension}")
 
 
-PDF_SIGNATURE = b"%PDF-"
-
-
 def validate_scan(file):
-    """A page scan is a PDF (by its content, not its name) or a photo that passes the photo checks."""
+    """A page file is a readable, unencrypted PDF of one page (checked by its content, not its name) or a
+    photo that passes the photo checks."""
     if os.path.splitext(file.name)[1].lower() == ".pdf":
-        if not read_bytes(file)[:1024].lstrip().startswith(PDF_SIGNATURE):
-            raise ValidationError(_("This file is named .pdf but is not a PDF."), code="not_pdf")
+        if pdfs.page_count(read_bytes(file)) != 1:
+            raise ValidationError(
+                _("A page takes a PDF of one page; import a whole issue's PDF from the issue."),
+                code="pages",
+            )
     else:
         open_checked(file)
 

@@ -20,12 +20,12 @@ def unguessable_name(folder, filename):
     return f"{folder}/{uuid.uuid4().hex}{extension}"
 
 
-def stored_file_response(name, *, private):
+def stored_file_response(name, *, private, lasting=False):
     """The stored file `name`, once a view has decided this request may have it: through the web server
     (X-Accel-Redirect to MEDIA_ACCEL_REDIRECT, its internal location) when configured, as a redirect to a
     signed address for private object storage, else streamed by Django. `private` files are never kept
     by browsers or shared caches; public ones are revalidated on every view, so a withdrawn photo is not
-    shown again from a cache."""
+    shown again from a cache. `lasting` public files are named by their content and kept for a year."""
     accel = settings.MEDIA_ACCEL_REDIRECT
     if accel:
         response = HttpResponse(content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
@@ -37,7 +37,10 @@ def stored_file_response(name, *, private):
             response = FileResponse(default_storage.open(name, "rb"))
         except FileNotFoundError:
             raise Http404("No file.") from None
-    patch_cache_control(
-        response, **({"private": True, "no_store": True} if private else {"public": True, "no_cache": True})
-    )
+    if private:
+        patch_cache_control(response, private=True, no_store=True)
+    elif lasting:
+        patch_cache_control(response, public=True, max_age=365 * 24 * 3600, immutable=True)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
     return response

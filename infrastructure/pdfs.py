@@ -107,24 +107,30 @@ def _check_index(document, index):
 
 
 def render(data):
-    """The first page's renditions: {name: (webp bytes, width, height)}, each at most its width and
-    within MAX_RENDER_PIXELS however large the page's media box."""
+    """The first page's renditions (see renditions), rendered once at the zoom width, or narrower where
+    that would pass MAX_RENDER_PIXELS however large the page's media box."""
     document = open_document(data)
     try:
         page = document[0]
         width, height = page.get_size()
-        target = RENDITION_WIDTHS["zoom"]
-        scale = min(target / width, (MAX_RENDER_PIXELS / (width * height)) ** 0.5)
+        scale = min(RENDITION_WIDTHS["zoom"] / width, (MAX_RENDER_PIXELS / (width * height)) ** 0.5)
         image = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
         page.close()
     finally:
         document.close()
+    return renditions(image)
+
+
+def renditions(image):
+    """{name: (WebP bytes, width, height)} for each of RENDITION_WIDTHS, none wider than the image."""
+    image = image.convert("RGB")
     found = {}
     for name, wanted in sorted(RENDITION_WIDTHS.items(), key=lambda item: -item[1]):
         if image.width > wanted:
-            image = image.resize((wanted, max(1, round(image.height * wanted / image.width))), Image.LANCZOS)
+            height = max(1, round(image.height * wanted / image.width))
+            image = image.resize((wanted, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        image.save(buffer, "WEBP", quality=82 if name != "thumbnail" else 75, method=4)
+        image.save(buffer, "WEBP", quality=80, method=4)
         found[name] = (buffer.getvalue(), image.width, image.height)
     return found
 

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -55,6 +55,19 @@ def scan_upload_to(page, filename):
     return unguessable_name("scans", filename)
 
 
+def page_image_upload_to(page, filename):
+    return f"pages/{filename}"
+
+
+class TextLayer(models.TextChoices):
+    """What the page file's text says, once rendered: readable, absent (a scan), or unusable."""
+
+    READABLE = "readable", _("readable")
+    NONE = "none", _("none: a scan; draw its zones by hand")
+    GARBLED = "garbled", _("garbled: its fonts have no Unicode map; draw its zones by hand")
+    IMAGE = "image", _("an image file; draw its zones by hand")
+
+
 class PageQuerySet(models.QuerySet):
     def with_totals(self):
         """Each page's number of stories and their total 字数, for assembling an issue."""
@@ -79,12 +92,35 @@ class Page(models.Model):
         related_name="edited_pages",
     )
     scan = models.FileField(
-        _("scan of the printed page"),
+        _("page PDF"),
         upload_to=scan_upload_to,
         db_index=True,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "png", "jpg", "jpeg", "webp"]), validate_scan],
-        help_text=_("PDF, or a JPEG, PNG or WebP image, of the page as printed."),
+        help_text=_(
+            "The page's PDF from typesetting (one page), or a JPEG, PNG or WebP scan of the page as printed."
+        ),
+    )
+    # The page's images for the 数字报, made by the background worker from the scan (issues/tasks.py).
+    # Their names carry a digest of the scan, so browsers may keep them for good.
+    thumbnail = models.FileField(_("thumbnail"), upload_to=page_image_upload_to, blank=True, editable=False)
+    screen_image = models.FileField(
+        _("page image"), upload_to=page_image_upload_to, db_index=True, blank=True, editable=False
+    )
+    zoom_image = models.FileField(
+        _("zoom image"), upload_to=page_image_upload_to, db_index=True, blank=True, editable=False
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, blank=True, editable=False)
+    rendered_from = models.CharField(
+        _("rendered from"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The scan the images show."),
+    )
+    text_layer = models.CharField(
+        _("text layer"), max_length=10, choices=TextLayer, blank=True, editable=False
     )
 
     objects = PageQuerySet.as_manager()
@@ -107,3 +143,98 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})
+
+    @property
+    def is_rendered(self):
+        """Whether the page images show the current scan."""
+        return bool(self.scan) and self.rendered_from == self.scan.name and bool(self.screen_image)
+
+    @property
+    def is_pdf(self):
+        return self.scan.name.lower().endswith(".pdf")
+
+    def _image_url(self, field):
+        name = getattr(self, field).name
+        return reverse("page_image", args=[name.removeprefix("pages/")]) if name else ""
+
+    @property
+    def thumbnail_url(self):
+        return self._image_url("thumbnail")
+
+    @property
+    def screen_url(self):
+        return self._image_url("screen_image")
+
+    @property
+    def zoom_url(self):
+        return self._image_url("zoom_image")
+
+
+def _fraction(name):
+    return models.FloatField(
+        name,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_("A share of the page, 0 to 1."),
+    )
+
+
+class Zone(models.Model):
+    """A rectangle of the page image (热区) where a story or a photo is printed. A story printed in
+    several pieces (its headline, each column) has a zone for each. Positions are shares of the page's
+    width and height from its top left, so they hold at every image size."""
+
+    page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="zones")
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("story"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="zones",
+    )
+    photo = models.ForeignKey(
+        "articles.Photo",
+        verbose_name=_("photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="zones",
+    )
+    x = _fraction(_("left"))
+    y = _fraction(_("top"))
+    width = _fraction(_("width"))
+    height = _fraction(_("height"))
+
+    class Meta:
+        verbose_name = _("zone")
+        verbose_name_plural = _("zones")
+        ordering = ["page", "y", "x", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(x__gte=0, y__gte=0, width__gt=0, height__gt=0)
+                & models.Q(x__lte=1.0001 - models.F("width"), y__lte=1.0001 - models.F("height")),
+                name="zone_inside_page",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=True) | models.Q(photo__isnull=True),
+                name="zone_one_item",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Zone at %(x).0f%%, %(y).0f%% of %(page)s") % {
+            "x": self.x * 100,
+            "y": self.y * 100,
+            "page": self.page,
+        }
+
+    @property
+    def box(self):
+        """[x, y, w, h], as the importer and the zone editor write it."""
+        return [round(self.x, 4), round(self.y, 4), round(self.width, 4), round(self.height, 4)]
+
+    @property
+    def on_grid(self):
+        """x, y, width and height in thousandths of the page: the reader's 数字报 draws zones as SVG
+        rectangles over the page image in a 1000 × 1000 view box."""
+        return {name: round(getattr(self, name) * 1000, 1) for name in ("x", "y", "width", "height")}
