@@ -173,6 +173,7 @@ class ArticleDetailView(DetailView):
             related=related,
             previous_on_page=previous_on_page,
             next_on_page=next_on_page,
+            printed_place=article.place_on_printed_page(),
             share_image=image,
             structured_data={
                 "@context": "https://schema.org",

@@ -18,7 +18,7 @@ from articles import workflow
 from articles.admin.common import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
-from infrastructure import images
+from infrastructure import images, pdfs
 
 from . import page_import
 from .models import Issue, Page
@@ -46,12 +46,19 @@ class PublishedIssueRules:
 
 
 class PageForm(forms.ModelForm):
-    """Stores a checked scan: a PDF by its content, an image re-encoded without its metadata."""
+    """Stores a checked page file: a PDF of one page by its content, an image re-encoded without its
+    metadata. A PDF whose text cannot be used is kept for its image, and the editor is told why."""
+
+    text_problem = ""
 
     def clean_scan(self):
         scan = self.cleaned_data.get("scan")
         if scan and scan != self.initial.get("scan"):
-            return images.clean_scan(scan)
+            cleaned = images.clean_scan(scan)
+            if cleaned.name.lower().endswith(".pdf"):
+                problem = pdfs.read_text(images.read_bytes(cleaned)).problem
+                self.text_problem = page_import.text_layer_problem(problem) if problem else ""
+            return cleaned
         return scan
 
 
@@ -219,12 +226,21 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
     def total_characters(self, page):
         return page.total_characters
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(form, "text_problem", ""):
+            self.message_user(request, form.text_problem, messages.WARNING)
+
     def get_urls(self):
         place = self.admin_site.admin_view(self.place_view)
         place_photo = self.admin_site.admin_view(self.place_photo_view)
         import_text = self.admin_site.admin_view(self.import_view)
+        import_pdf = self.admin_site.admin_view(self.import_pdf_view)
+        zones = self.admin_site.admin_view(self.zones_view)
         return [
             path("import/", import_text, name="issues_page_import"),
+            path("<int:object_id>/import-pdf/", import_pdf, name="issues_page_import_pdf"),
+            path("<int:object_id>/zones/", zones, name="issues_page_zones"),
             path("<int:object_id>/place/", place, name="issues_page_place"),
             path("<int:object_id>/place-photo/", place_photo, name="issues_page_place_photo"),
             *super().get_urls(),
@@ -232,6 +248,10 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["assembles"] = obj is not None and workflow.is_reviewer(request.user)
+        context["imports_pdf"] = (
+            obj is not None and obj.scan and obj.is_pdf and workflow.can_import_pages(request.user)
+        )
+        context["edits_zones"] = obj is not None and workflow.can_edit_zones(obj, request.user)
         if context["assembles"]:
             context["placed_articles"] = obj.articles.order_by("position")
             context["story_choices"] = [
@@ -277,6 +297,70 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
         except workflow.TransitionNotAllowed as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return redirect_to_change(self, page)
+
+    @method_decorator(require_POST)
+    def import_pdf_view(self, request, object_id):
+        """Import the stories of this page's own PDF, with their zones, as drafts."""
+        page = get_object_or_404(Page.objects.select_related("issue"), pk=object_id)
+        if not workflow.can_import_pages(request.user):
+            raise PermissionDenied
+        try:
+            if not (page.scan and page.is_pdf):
+                raise ValidationError(_("The page has no PDF to import from."), code="no_pdf")
+            with page.scan.open("rb") as file:
+                parsed = page_import.read_page(file.read(), page.issue.date)
+            result = page_import.import_page(
+                parsed,
+                page.issue.date,
+                page.number,
+                user=request.user,
+                source=_("(the page's PDF)"),
+            )
+        except (ValidationError, workflow.TransitionNotAllowed) as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, result.summary(), messages.SUCCESS)
+        return redirect_to_change(self, page)
+
+    def zones_view(self, request, object_id):
+        """The zone editor: the page image with its zones, to link, move, resize, add, delete, split and
+        merge. POST zones=<JSON> version=<as loaded> saves them all at once."""
+        page = get_object_or_404(Page.objects.select_related("issue"), pk=object_id)
+        if not workflow.can_edit_zones(page, request.user):
+            raise PermissionDenied
+        status = 200
+        if request.method == "POST":
+            try:
+                count = workflow.save_zones(
+                    page, request.POST.get("zones", ""), request.POST.get("version", ""), request.user
+                )
+            except workflow.TransitionNotAllowed as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                status = 409 if error.code == "stale" else 400
+            else:
+                self.log_change(request, page, _("Zones saved: %(count)d.") % {"count": count})
+                self.message_user(request, _("%(count)d zones saved.") % {"count": count}, messages.SUCCESS)
+                return HttpResponseRedirect(request.path)
+        items = workflow.zone_items(page)
+        editor = {
+            "image": page.screen_url,
+            "width": page.image_width,
+            "height": page.image_height,
+            "items": [
+                {"key": key, "kind": kind, "label": item.headline if kind == "article" else item.caption}
+                for key, (kind, item) in items.items()
+            ],
+            "zones": workflow.zones_as_data(page),
+        }
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": page,
+            "title": _("Zones of %(page)s") % {"page": page},
+            "editor": editor,
+            "version": workflow.zones_version(page),
+        }
+        return TemplateResponse(request, "admin/issues/page/zones.html", context, status=status)
 
     def import_view(self, request):
         """Upload a page's extracted text, see what the importer makes of it, then confirm."""

@@ -1,8 +1,9 @@
-"""Importing the text extracted from a printed page as a draft page of stories.
+"""Importing a printed page as a draft page of stories: from the text extracted from it, or from its PDF.
 
-The rules that read the text live in chinese_text.printed_page; this module gives them the
-newsroom's dictionary and gazetteer, words their findings for the editor, and writes the drafts. Both
-`manage.py import_page` and the admin's import use it.
+The rules that read the page live in chinese_text.printed_page; this module gives them the newsroom's
+dictionary and gazetteer, words their findings for the editor, and writes the drafts (with their zones
+on the page, when the page came as a PDF). `manage.py import_page`, `manage.py import_issue` and the
+admin's imports use it.
 """
 
 import hashlib
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -19,19 +21,43 @@ from articles.models import Article, Author, Byline, Department, Photo, Township
 from chinese_text import printed_page
 from chinese_text.printed_page.bylines import PHOTOGRAPHER, WRITER
 from chinese_text.printed_page.decoding import decode_page
+from infrastructure import pdfs
 
-from .models import Issue, Page
+from .models import Issue, Page, Zone
 
 MISSING_HEADLINE = "【待补标题】"
 MAX_BYTES = 2 * 1024 * 1024  # a page's text is some 20 kB
 
 
-def read_limited(file):
-    """A file's bytes, refusing one far too large to be a page's text."""
+def read_limited(file, pdf_allowed=False):
+    """A file's bytes, refusing one far too large to be a page's text (or, where allowed, a PDF)."""
     data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES and pdf_allowed and is_pdf(data):
+        data += file.read(pdfs.MAX_PDF_BYTES + 1 - len(data))
+        if len(data) > pdfs.MAX_PDF_BYTES:
+            raise ValidationError(_("The PDF is over 100 MB."), code="too_large")
+        return data
     if len(data) > MAX_BYTES:
         raise ValidationError(_("The file is over 2 MB: that is not one page's text."), code="too_large")
     return data
+
+
+def is_pdf(data):
+    """Whether the bytes are (or claim to be) a PDF, by their content: text and PDFs are told apart so."""
+    return data[:1024].lstrip().startswith(pdfs.PDF_SIGNATURE)
+
+
+def text_layer_problem(code):
+    return {
+        "no_text": _(
+            "The PDF page has no text layer (it is a scan): it is kept for its image only, and its "
+            "stories' zones must be drawn by hand in the zone editor."
+        ),
+        "garbled": _(
+            "The PDF page's fonts have no Unicode map, so its text reads as garbage: it is kept for its "
+            "image only, and its stories' zones must be drawn by hand in the zone editor."
+        ),
+    }[code]
 
 
 def unreadable_reason(code):
@@ -76,35 +102,79 @@ def decoded(data):
     return refusing_unreadable(lambda: decode_page(data))
 
 
-def read_page(data, issue_date):
-    """The parsed page from the bytes of an extracted page's text; ValidationError when unusable."""
-    words, tagger = dictionary.segmenter().matching_words, dictionary.tagger()
-    parsed = refusing_unreadable(lambda: printed_page.parse(data, issue_date, words, tagger))
+def read_page(data, issue_date, pdf_page=0):
+    """The parsed page from the bytes of an extracted page's text, or of a PDF (page `pdf_page`, from
+    0); ValidationError when unusable."""
+    if is_pdf(data):
+        found = pdfs.read_text(data, pdf_page)
+        if found.problem:
+            raise ValidationError(text_layer_problem(found.problem), code=found.problem)
+        parsed = printed_page.parse_layout(found.layout, issue_date, dictionary.tagger())
+    else:
+        words, tagger = dictionary.segmenter().matching_words, dictionary.tagger()
+        parsed = refusing_unreadable(lambda: printed_page.parse(data, issue_date, words, tagger))
     if not parsed.articles:
         raise ValidationError(describe("no_story", {}), code="no_story")
     return parsed
 
 
+@dataclass
+class IssuePage:
+    """One page of an issue's PDF, read: its number and name (from its header, else its place), its
+    one-page PDF, and its parsed stories, or why it has none."""
+
+    number: int
+    name: str
+    pdf: bytes
+    parsed: object
+    problem: str = ""
+
+
+def read_issue(data, issue_date):
+    """The pages of a whole issue's PDF; ValidationError when the file is unusable. A page without a
+    usable text layer is kept for its image, with the reason."""
+    pages, numbers = [], set()
+    for index in range(pdfs.page_count(data)):
+        found = pdfs.read_text(data, index)
+        number, name = (None, "")
+        parsed, problem = printed_page.ParsedPage(), ""
+        if found.problem:
+            problem = text_layer_problem(found.problem)
+        else:
+            number, name = printed_page.page_header(found.layout)
+            parsed = printed_page.parse_layout(found.layout, issue_date, dictionary.tagger())
+        if number is None or number in numbers:
+            number = max(numbers, default=0) + 1
+        numbers.add(number)
+        name = name or _("Page %(number)s") % {"number": number}
+        pages.append(IssuePage(number, name, pdfs.single_page(data, index), parsed, problem))
+    return pages
+
+
 def as_json(parsed):
-    """The parsed page in the shape outside tools rely on (docs/import.md)."""
+    """The parsed page in the shape outside tools rely on (docs/import.md); from a PDF, each story has
+    its zones and each photo its zone, [x, y, w, h] as shares of the page from its top left."""
+
+    def story(article):
+        found = {
+            "kicker": article.kicker,
+            "headline": article.headline,
+            "subtitle": article.subtitle,
+            "body": "\n".join(article.body),
+            "authors": [{"name": author["name"], "roles": author["roles"]} for author in article.authors],
+            "event_date": article.event_date.isoformat() if article.event_date else None,
+            "townships": article.townships,
+            "departments": article.departments,
+        }
+        return found if article.zones is None else {**found, "zones": article.zones}
+
+    def photo(item):
+        found = {"caption": item.caption, "photographer": item.photographer, "townships": item.townships}
+        return found if item.zone is None else {**found, "zone": item.zone}
+
     return {
-        "articles": [
-            {
-                "kicker": article.kicker,
-                "headline": article.headline,
-                "subtitle": article.subtitle,
-                "body": "\n".join(article.body),
-                "authors": [{"name": author["name"], "roles": author["roles"]} for author in article.authors],
-                "event_date": article.event_date.isoformat() if article.event_date else None,
-                "townships": article.townships,
-                "departments": article.departments,
-            }
-            for article in parsed.articles
-        ],
-        "photos": [
-            {"caption": photo.caption, "photographer": photo.photographer, "townships": photo.townships}
-            for photo in parsed.photos
-        ],
+        "articles": [story(article) for article in parsed.articles],
+        "photos": [photo(item) for item in parsed.photos],
         "warnings": [describe(code, details) for code, details in parsed.warnings],
     }
 
@@ -157,9 +227,12 @@ class ImportResult:
 
 
 @transaction.atomic
-def import_page(parsed, issue_date, page_number, page_name="", issue_number=None, user=None, source=""):
+def import_page(
+    parsed, issue_date, page_number, page_name="", issue_number=None, user=None, source="", pdf=None
+):
     """Write a parsed page as drafts: the issue and page if missing, each story and photo not imported
-    before. Stories already on the page are left as they are. All or nothing; ValidationError when the
+    before, and their zones. Stories already on the page are left as they are. `pdf`, the page's own
+    one-page PDF, becomes the page's file unless it has one. All or nothing; ValidationError when the
     issue or a story does not fit."""
     issue, issue_created = _issue(issue_date, issue_number)
     if user is not None:
@@ -177,6 +250,11 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
             _("Issue No. %(number)s was created for %(date)s; correct it if the paper printed another.")
             % {"number": issue.number, "date": issue_date.isoformat()}
         )
+    if pdf is not None:
+        if page.scan:
+            result.notes.append(_("%(page)s already has its PDF; it was kept.") % {"page": page})
+        else:
+            page.scan.save(f"{_digest(source)}.pdf", ContentFile(pdf))
     imported = imported_keys(issue_date, page_number)
     position = page.articles.aggregate(last=Max("position"))["last"] or 0
     with reversion.create_revision():
@@ -188,7 +266,8 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
                 result.unchanged += 1
                 continue
             position += 1
-            _create_article(parsed_article, page, position, key, user)
+            article = _create_article(parsed_article, page, position, key, user)
+            _create_zones(page, parsed_article.zones, article=article)
             result.created += 1
             imported.add(key)
     photo_position = page.photos.aggregate(last=Max("position"))["last"] or 0
@@ -211,6 +290,7 @@ def import_page(parsed, issue_date, page_number, page_name="", issue_number=None
             _("Photo %(position)s (“%(caption)s”)") % {"position": photo_position, "caption": photo.caption},
         )
         photo.townships.set(Township.objects.filter(name__in=parsed_photo.townships))
+        _create_zones(page, [parsed_photo.zone] if parsed_photo.zone else None, photo=photo)
         result.photos_created += 1
     return result
 
@@ -282,6 +362,13 @@ def _create_article(parsed, page, position, key, user):
     )
     article.townships.set(Township.objects.filter(name__in=parsed.townships))
     article.departments.set(Department.objects.filter(name__in=parsed.departments))
+    return article
+
+
+def _create_zones(page, boxes, **item):
+    Zone.objects.bulk_create(
+        Zone(page=page, x=x, y=y, width=width, height=height, **item) for x, y, width, height in boxes or []
+    )
 
 
 def _save_checked(item, label):

@@ -1,5 +1,6 @@
 import calendar
 
+from django.db.models import Min, Q
 from django.http import Http404
 from django.views.generic import DetailView, TemplateView, View
 
@@ -22,7 +23,8 @@ class IssueDetailView(PublishedIssueMixin, DetailView):
 
 
 class PageDetailView(PublishedIssueMixin, DetailView):
-    """One page of an edition, with its stories in order, its photos, and the pages either side."""
+    """The 数字报 page: the printed page's image with each published story's zones as links, its
+    headlines, its photos, the issue's pages as thumbnails, and the pages either side."""
 
     template_name = "issues/page_detail.html"
 
@@ -57,7 +59,8 @@ class IssueArchiveView(TemplateView):
             year = int(requested)
         else:
             year = years[0] if years else None
-        by_date = {issue.date: issue for issue in issues.filter(date__year=year)} if year else {}
+        of_year = issues.filter(date__year=year).annotate(first_page=Min("pages__number")) if year else []
+        by_date = {issue.date: issue for issue in of_year}
         weeks = calendar.Calendar(firstweekday=0)
         months = [
             (
@@ -67,21 +70,27 @@ class IssueArchiveView(TemplateView):
             for month in range(1, 13)
             if any(date.month == month for date in by_date)
         ]
+        latest = list(of_year[:6].prefetch_related("pages")) if year else []
         return super().get_context_data(
-            years=years, year=year, months=months, issue_count=len(by_date), **kwargs
+            years=years, year=year, months=months, issue_count=len(by_date), latest=latest, **kwargs
         )
 
 
-class PageScanView(View):
-    """/media/scans/<name>: a printed page's scan, for readers once its issue is published, before that
-    for staff only."""
+class PageFileView(View):
+    """A printed page's file: its PDF or scan (/media/scans/<name>) or one of its images
+    (/media/pages/<name>). Readers have it once its issue is published; before that, staff only.
+    Images are named by their content, so a published one is kept by browsers for good."""
+
+    folder = "scans"
+    fields = ("scan",)
 
     def get(self, request, name):
-        name = f"scans/{name}"
-        pages = Page.objects.filter(scan=name)
+        name = f"{self.folder}/{name}"
+        condition = Q()
+        for field in self.fields:
+            condition |= Q(**{field: name})
+        pages = Page.objects.filter(condition)
         private = not pages.filter(issue__in=Issue.objects.published()).exists()
-        if private and not workflow.can_see_unpublished_pages(request.user):
-            raise Http404("No such scan.")
-        if not pages.exists():
-            raise Http404("No such scan.")
-        return stored_file_response(name, private=private)
+        if not pages.exists() or (private and not workflow.can_see_unpublished_pages(request.user)):
+            raise Http404("No such file.")
+        return stored_file_response(name, private=private, lasting=self.folder == "pages")

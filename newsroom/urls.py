@@ -8,7 +8,7 @@ from articles.sitemaps import ArticleSitemap, TagSitemap
 from infrastructure.caching import public_page
 from infrastructure.health import healthz, livez
 from issues.sitemaps import IssueSitemap
-from issues.views import PageScanView
+from issues.views import PageFileView
 
 SITEMAPS = {"articles": ArticleSitemap, "issues": IssueSitemap, "tags": TagSitemap}
 
@@ -22,7 +22,12 @@ urlpatterns = [
     path("livez", livez, name="livez"),
     path("issues/", include("issues.urls")),
     # Uploads go out only through views that check who may see them (infrastructure/media.py).
-    path("media/scans/<path:name>", PageScanView.as_view(), name="page_scan"),
+    path("media/scans/<path:name>", PageFileView.as_view(), name="page_scan"),
+    path(
+        "media/pages/<path:name>",
+        PageFileView.as_view(folder="pages", fields=("thumbnail", "screen_image", "zoom_image")),
+        name="page_image",
+    ),
     path("sitemap.xml", public_page(sitemap, reads=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

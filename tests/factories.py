@@ -2,8 +2,10 @@
 
 import datetime
 import io
+from pathlib import Path
 
 import factory
+import pypdfium2
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +20,24 @@ def png_file(name="photo.png", size=(40, 30)):
     buffer = io.BytesIO()
     Image.new("RGB", size, "grey").save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+PDF_PAGES = Path(__file__).parent / "data" / "pdf_pages"
+
+
+def page_pdf(name="front_page"):
+    """The bytes of a composed page PDF (tests/data/pdf_pages, made by scripts/compose_pages.py)."""
+    return (PDF_PAGES / f"{name}.pdf").read_bytes()
+
+
+def pdf_of(*sizes):
+    """A PDF with a blank page (no text layer, as a scan has none) of each (width, height) in points."""
+    document = pypdfium2.PdfDocument.new()
+    for width, height in sizes:
+        document.new_page(width, height).close()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def published_now(status):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chinese_text.counting import character_count, paragraphs
+from issues.models import Zone
 
 from .gazetteer import Department, Township
 from .people import Author
@@ -64,6 +65,16 @@ def issue_contents():
         models.Prefetch(
             "pages__photos",
             queryset=Photo.objects.public().select_related("photographer").order_by("position", "pk"),
+        ),
+        # The 数字报's clickable zones: only those of published stories printed on that page.
+        models.Prefetch(
+            "pages__zones",
+            queryset=Zone.objects.filter(
+                article__in=Article.objects.published(), article__page=models.F("page")
+            )
+            .select_related("article")
+            .order_by("article__position", "y", "x"),
+            to_attr="reader_zones",
         ),
     ]
 
@@ -328,6 +339,12 @@ class Article(models.Model):
         for name, pk in parts[0].union(*parts[1:], all=True):
             tags[name].append(pk)
         return tags
+
+    def place_on_printed_page(self):
+        """The 数字报 page's address at this story's zones (在版面中查看), or '' when it has none there."""
+        if self.page_id and self.page.screen_image and self.zones.filter(page_id=self.page_id).exists():
+            return f"{self.page.get_absolute_url()}#story-{self.pk}"
+        return ""
 
     def page_neighbours(self):
         """The published stories before and after this one on its printed page, in one query."""

@@ -41,6 +41,7 @@ from .steps import (
     printed_content_changed,
     review_signers,
 )
+from .zones import can_edit_zones, save_zones, zone_items, zones_as_data, zones_version
 
 __all__ = [
     "ACTIONS",
@@ -52,6 +53,7 @@ __all__ = [
     "can_comment",
     "can_edit",
     "can_edit_photo",
+    "can_edit_zones",
     "can_import_pages",
     "can_preview",
     "can_publish_issue",
@@ -73,6 +75,10 @@ __all__ = [
     "printed_content_changed",
     "publish_issue",
     "review_signers",
+    "save_zones",
     "visible_to",
     "waiting_for",
+    "zone_items",
+    "zones_as_data",
+    "zones_version",
 ]

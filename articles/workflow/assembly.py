@@ -18,6 +18,7 @@ from .access import (
     may_change_published,
 )
 from .steps import record_step
+from .zones import release_zones
 
 
 def check_may_change_issue(issue, user):
@@ -68,6 +69,7 @@ def place(article, page, position, user):
             record_step(article, MOVE, user, article.status, comment=moved)
         article.page, article.position = page, position
         article.save(update_fields=["page", "position", "updated_at"])
+        release_zones(article, page)
 
 
 def place_photo(photo, page, position, user):
@@ -82,8 +84,10 @@ def place_photo(photo, page, position, user):
     check_may_change_issue(page.issue, user)
     if photo.page_id is not None:
         check_may_change_issue(photo.page.issue, user)
-    photo.page, photo.position = page, position
-    photo.save(update_fields=["page", "position"])
+    with transaction.atomic():
+        photo.page, photo.position = page, position
+        photo.save(update_fields=["page", "position"])
+        release_zones(photo, page)
 
 
 def publish_issue(issue, user, publish_at=None):

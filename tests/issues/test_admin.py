@@ -8,7 +8,7 @@ from PIL import Image
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR
 from issues.models import Issue, Page
-from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, staff_member
+from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, page_pdf, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,10 @@ def test_a_scan_is_checked_by_its_content_and_an_image_scan_re_encoded(client):
     scan = SimpleUploadedFile("page1.jpg", buffer.getvalue())
     assert client.post(url, {"issue": issue.pk, "number": 1, "name": "要闻", "scan": scan}).status_code == 302
     assert b"scanner serial" not in Page.objects.get().scan.read()
-    pdf = SimpleUploadedFile(
+    broken = SimpleUploadedFile(
         "page2.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
     )
+    response = client.post(url, {"issue": issue.pk, "number": 2, "name": "综合", "scan": broken})
+    assert "scan" in response.context["adminform"].form.errors
+    pdf = SimpleUploadedFile("page2.pdf", page_pdf("general_page"))
     assert client.post(url, {"issue": issue.pk, "number": 2, "name": "综合", "scan": pdf}).status_code == 302

@@ -7,35 +7,50 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from infrastructure import pdfs
 from issues import page_import
 
 ROLE_NAMES = {"writer": "文", "photographer": "图"}
 
 
 class Command(BaseCommand):
-    help = _("Import the text extracted from a printed page as a draft page of stories for the editors.")
+    help = _(
+        "Import a printed page, from its PDF or from the text extracted from it, as a draft page of "
+        "stories for the editors."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=_("the page's extracted text (UTF-8 or GBK)"))
+        parser.add_argument("file", help=_("the page's PDF, or its extracted text (UTF-8 or GBK)"))
         parser.add_argument("--date", required=True, help=_("the issue's date, YYYY-MM-DD"))
         parser.add_argument("--page", required=True, help=_("the page number (版次)"))
         parser.add_argument("--name", default="", help=_("the page's name (版名), for a new page"))
         parser.add_argument("--number", help=_("the issue's number, for a new issue (default: the next)"))
+        parser.add_argument(
+            "--pdf-page", default="1", help=_("which page of the PDF, from 1 (default: the first)")
+        )
         parser.add_argument("--dry-run", action="store_true", help=_("parse and report; write nothing"))
         parser.add_argument("--format", choices=["json", "text"], default="text")
 
-    def handle(self, *args, file, date, page, name, number, dry_run, format, **options):
+    def handle(self, *args, file, date, page, name, number, pdf_page, dry_run, format, **options):
         issue_date = parse_date(date)
         page_number = parse_number(page, "--page")
         issue_number = parse_number(number, "--number") if number is not None else None
+        index = parse_number(pdf_page, "--pdf-page") - 1
         if len(name) > 20:
             raise CommandError(_("--name is at most 20 characters."))
         try:
-            parsed = page_import.read_page(read_bytes(file), issue_date)
+            data = read_bytes(file)
+            parsed = page_import.read_page(data, issue_date, index)
             result = None
             if not dry_run:
                 result = page_import.import_page(
-                    parsed, issue_date, page_number, name, issue_number, source=Path(file).name
+                    parsed,
+                    issue_date,
+                    page_number,
+                    name,
+                    issue_number,
+                    source=Path(file).name,
+                    pdf=pdfs.single_page(data, index) if page_import.is_pdf(data) else None,
                 )
         except ValidationError as error:
             raise CommandError(f"{file}: {' '.join(error.messages)}") from None
@@ -68,7 +83,7 @@ def parse_number(value, option):
 def read_bytes(path):
     try:
         with open(path, "rb") as file:
-            return page_import.read_limited(file)
+            return page_import.read_limited(file, pdf_allowed=True)
     except OSError as error:
         raise CommandError(
             _("Cannot read %(path)s: %(reason)s") % {"path": path, "reason": error.strerror}
