@@ -70,7 +70,7 @@ class IssueArchiveView(TemplateView):
             for month in range(1, 13)
             if any(date.month == month for date in by_date)
         ]
-        latest = list(of_year[:6].prefetch_related("pages")) if year else []
+        latest = list(of_year.prefetch_related("pages")[:6]) if year else []
         return super().get_context_data(
             years=years, year=year, months=months, issue_count=len(by_date), latest=latest, **kwargs
         )

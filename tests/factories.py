@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author, Byline, Photo
-from issues.models import Issue, Page
+from issues.models import Issue, Page, Zone
 
 
 def png_file(name="photo.png", size=(40, 30)):
@@ -84,6 +84,24 @@ class PageFactory(factory.django.DjangoModelFactory):
     issue = factory.SubFactory(IssueFactory)
     number = factory.Sequence(lambda n: n + 1)
     name = "综合"
+
+
+class ZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Zone
+
+    page = factory.SubFactory(PageFactory)
+    x, y, width, height = 0.1, 0.2, 0.3, 0.25
+
+
+def with_page_pdf(page, name="front_page"):
+    """The page with a composed PDF as its file and its images rendered, as the worker would."""
+    from issues.tasks import render_page
+
+    page.scan.save("page.pdf", SimpleUploadedFile("page.pdf", page_pdf(name)))
+    render_page.call(page.pk)
+    page.refresh_from_db()
+    return page
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

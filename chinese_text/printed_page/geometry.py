@@ -384,7 +384,8 @@ def page_header(layout):
 
 def header_bottom(lines, layout):
     """Where the page header ends: below its last furniture line (第2版, the dateline, 责任编辑) near
-    the top of the page; the paper's name above them is header too. 0 for a page without one."""
+    the top of the page; any line starting above that (the paper's name) is header too. 0 for a page
+    without one."""
     return max(
         (line.bottom for line in lines if line.top < HEADER_BAND * layout.height and is_furniture(line.text)),
         default=0,
@@ -392,7 +393,7 @@ def header_bottom(lines, layout):
 
 
 def furniture(line, header):
-    return line.bottom <= header + 1 or is_furniture(line.text)
+    return line.top < header or is_furniture(line.text)
 
 
 def find_photos(layout, lines, body_size):

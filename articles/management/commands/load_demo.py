@@ -14,16 +14,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Department, Photo, Township
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from issues.models import Issue, Page
+from issues import page_import
+from issues.models import Issue, Page, Zone
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_FILE = DEMO_DIR / "sample_page.json"
+# The page as printed, typeset from the demo's own stories (scripts/compose_pages.py).
+DEMO_PDF = DEMO_DIR / "printed_page.pdf"
 # The paper goes to readers at 6 in the morning of its publication date.
 PUBLICATION_TIME = datetime.time(6, 0)
 # Enough people to walk a story through 三审: two reporters, two editors (初审, 复审), the chief (终审).
@@ -126,7 +130,36 @@ class Command(BaseCommand):
             if copied:
                 self.copied_images += [photo.image, photo.thumbnail, photo.display]
             photo.townships.set(Township.objects.filter(name__in=entry["townships"]))
+        self.load_printed_page(page)
         return page
+
+    def load_printed_page(self, page):
+        """The page's PDF, and the zones its layout gives each story and photo (the worker renders the
+        images). The PDF is stored once; the zones are made anew."""
+        data = DEMO_PDF.read_bytes()
+        if not page.scan:
+            page.scan.save("printed_page.pdf", ContentFile(data))
+            self.copied_images.append(page.scan)
+        parsed = page_import.read_page(data, page.issue.date)
+        stories = {article.headline: article for article in page.articles.all()}
+        photos = {photo.caption: photo for photo in page.photos.all()}
+        page.zones.all().delete()
+        Zone.objects.bulk_create(
+            [
+                *(
+                    Zone(page=page, article=stories[found.headline], x=x, y=y, width=width, height=height)
+                    for found in parsed.articles
+                    if found.headline in stories
+                    for x, y, width, height in found.zones
+                ),
+                *(
+                    Zone(page=page, photo=photos[found.caption], x=x, y=y, width=width, height=height)
+                    for found in parsed.photos
+                    if found.caption in photos
+                    for x, y, width, height in [found.zone]
+                ),
+            ]
+        )
 
     def load_accounts(self):
         password = os.environ.get("DEMO_PASSWORD")
