@@ -91,7 +91,7 @@ def test_a_picture_takes_the_caption_under_it_and_the_caption_leaves_the_story()
     )
     stories, photos = read_layout(page)
     assert [(photo.caption, photo.photographer) for photo in photos] == [("晾晒红枣。", "张晓斌")]
-    x, y, width, height = photos[0].zone
+    x, y, _width, height = photos[0].zone
     assert (x, y) == (round(20 / 600, 4), round(140 / 800, 4)) and y + height > 250 / 800
     story = next(story for story in stories if story.headline == "红枣丰收")
     assert story.paragraphs == ["千年村的红枣迎来丰收。"]
