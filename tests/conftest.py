@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(
@@ -82,3 +83,15 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+DEMO_PASSWORD = "browser-test-password"
+
+
+@pytest.fixture
+def demo_staff(settings, monkeypatch):
+    """The accounts `make run` creates: reporter, reporter2, editor, editor2, chief."""
+    settings.DEBUG = True  # load_demo refuses to run otherwise
+    monkeypatch.setenv("DEMO_PASSWORD", DEMO_PASSWORD)
+    call_command("load_demo", verbosity=0)
+    settings.DEBUG = False

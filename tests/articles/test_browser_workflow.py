@@ -2,67 +2,13 @@
 Debian's chromium."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article
 from issues.models import Page
+from tests.browser import CSP_VIOLATIONS, Desk, watch_csp
 from tests.conftest import SCREENSHOTS
 from tests.factories import png_file
-
-PASSWORD = "browser-test-password"
-
-
-@pytest.fixture
-def demo_staff(settings, monkeypatch):
-    """The accounts `make run` creates: reporter, reporter2, editor, editor2, chief."""
-    settings.DEBUG = True  # load_demo refuses to run otherwise
-    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
-    call_command("load_demo", verbosity=0)
-    settings.DEBUG = False
-
-
-# What the browser refuses under the Content-Security-Policy, on any page of the test.
-CSP_VIOLATIONS = []
-
-
-def watch_csp(page):
-    page.on(
-        "console",
-        lambda message: "Content Security Policy" in message.text and CSP_VIOLATIONS.append(message.text),
-    )
-    return page
-
-
-class Desk:
-    """A person at the newsroom admin, in a browser context of their own."""
-
-    def __init__(self, browser, live_server, username):
-        self.base = live_server.url
-        self.page = watch_csp(browser.new_page(viewport={"width": 1280, "height": 900}))
-        self.page.goto(f"{self.base}/admin/login/")
-        self.page.fill("#id_username", username)
-        self.page.fill("#id_password", PASSWORD)
-        self.page.click("input[type=submit]")
-        expect(self.page.locator("#dashboard")).to_be_visible()
-
-    def open(self, path):
-        self.page.goto(self.base + path)
-
-    def step(self, action, comment=""):
-        """Take a workflow step: 保存并… in the story form while the story is editable, else the step."""
-        if comment:
-            self.page.fill("#id_workflow_comment", comment)
-        saving = self.page.locator(f"#workflow-save button:text-is('保存并{action}')")
-        if saving.count():
-            saving.click()
-        else:
-            self.page.click(f"#workflow button:text-is('{action}')")
-        expect(self.page.locator(".messagelist .success")).to_be_visible()
-
-    def shot(self, name):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
