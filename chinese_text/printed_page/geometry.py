@@ -246,29 +246,24 @@ def centred_spans(line, columns, body_size):
 
 
 def settle_spans(heads, lines, pictures, columns, body_size):
-    """Each headline block's columns: of the runs of columns holding its lines, the widest (then one
-    it is centred on) where every column's body or picture starts right under it, the column clear
-    above, and no other headline stands level with it; else the fewest that hold it."""
+    """Each headline block's columns: those its lines are set over, widened column by column to either
+    side while the body (or a picture) starts right under it there, the column clear above, and no
+    other headline stands level with it."""
     items = [*lines, *pictures]
+
+    def claims(head, column):
+        return 0 <= column < len(columns) and (
+            _starts_under(head, columns[column], items, body_size)
+            and not _level_with_another(head, columns[column], heads, body_size)
+        )
+
     for head in heads:
         first, last = head.spans[-1]
-        centred = set(head.spans)
-        spans = sorted(
-            ((start, end) for start in range(first + 1) for end in range(last, len(columns))),
-            key=lambda span: (span[0] - span[1], span not in centred),
-        )
-        head.first_column, head.last_column = next(
-            (
-                (start, end)
-                for start, end in spans
-                if all(
-                    _starts_under(head, columns[column], items, body_size)
-                    and not _level_with_another(head, columns[column], heads, body_size)
-                    for column in range(start, end + 1)
-                )
-            ),
-            (first, last),
-        )
+        while claims(head, first - 1):
+            first -= 1
+        while claims(head, last + 1):
+            last += 1
+        head.first_column, head.last_column = first, last
 
 
 def _starts_under(head, column, items, body_size):

@@ -17,7 +17,8 @@ from tests.issues.pdf_scoring import Score, score
 
 pytestmark = pytest.mark.django_db
 
-COMPOSED = ["front_page", "general_page", "township_page", "feature_page"]
+ISSUE = ["front_page", "general_page", "township_page", "feature_page"]  # pages 1 to 4 of one issue
+COMPOSED = [*ISSUE, "briefs_page", "six_columns_page"]
 
 
 def run(command, *args):
@@ -84,11 +85,11 @@ def test_the_pdf_page_option_picks_a_page_of_a_longer_pdf(tmp_path):
 
 
 def issue_pdf():
-    """The four composed pages as one issue's PDF."""
+    """Four composed pages as one issue's PDF."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument.new()
-    for name in COMPOSED:
+    for name in ISSUE:
         document.import_pages(pypdfium2.PdfDocument(page_pdf(name)))
     buffer = io.BytesIO()
     document.save(buffer)
