@@ -34,40 +34,44 @@
     zone.y = Math.min(Math.max(zone.y, 0), 1 - zone.h);
   }
 
-  function render() {
+  // draw() builds a box for each zone; mark() brings the boxes, the list and the panel up to date without
+  // replacing the boxes, so that a box being dragged or holding the focus stays where it is.
+  function draw() {
     sheet.querySelectorAll(".zone").forEach(function (box) {
       box.remove();
     });
     zones.forEach(function (zone, index) {
       var box = document.createElement("div");
       box.className = "zone";
-      if (!zone.item) {
-        box.classList.add("zone--free");
-      } else if (zone.item.indexOf("photo-") === 0) {
-        box.classList.add("zone--photo");
-      }
-      if (selected !== null && index !== selected && zone.item && zone.item === zones[selected].item) {
-        box.classList.add("zone--same");
-      }
-      if (index === selected) {
-        box.classList.add("zone--selected");
-      }
-      if (index === second) {
-        box.classList.add("zone--second");
-      }
       box.dataset.index = index;
       box.tabIndex = 0;
       box.setAttribute("role", "button");
+      var label = document.createElement("span");
+      label.className = "zone__label";
+      box.appendChild(label);
+      sheet.appendChild(box);
+    });
+    mark();
+  }
+
+  function mark() {
+    sheet.querySelectorAll(".zone").forEach(function (box) {
+      var index = parseInt(box.dataset.index, 10);
+      var zone = zones[index];
+      box.classList.toggle("zone--free", !zone.item);
+      box.classList.toggle("zone--photo", zone.item.indexOf("photo-") === 0);
+      box.classList.toggle(
+        "zone--same",
+        selected !== null && index !== selected && !!zone.item && zone.item === zones[selected].item
+      );
+      box.classList.toggle("zone--selected", index === selected);
+      box.classList.toggle("zone--second", index === second);
       box.setAttribute("aria-label", labels[zone.item] || itemSelect.options[0].text);
       box.style.left = zone.x * 100 + "%";
       box.style.top = zone.y * 100 + "%";
       box.style.width = zone.w * 100 + "%";
       box.style.height = zone.h * 100 + "%";
-      var label = document.createElement("span");
-      label.className = "zone__label";
-      label.textContent = labels[zone.item] || "";
-      box.appendChild(label);
-      sheet.appendChild(box);
+      box.firstChild.textContent = labels[zone.item] || "";
     });
     var hasZone = {};
     zones.forEach(function (zone) {
@@ -99,9 +103,9 @@
       selected = index;
       second = null;
     }
-    render();
+    mark();
     var box = sheet.querySelector('.zone[data-index="' + selected + '"]');
-    if (box) {
+    if (box && document.activeElement !== box) {
       box.focus();
     }
   }
@@ -130,7 +134,7 @@
       }
       clamp(zone);
       event.preventDefault();
-      select(selected);
+      mark();
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       buttons.remove.click();
@@ -139,12 +143,13 @@
 
   itemSelect.addEventListener("change", function () {
     zones[selected].item = itemSelect.value;
-    render();
+    mark();
   });
 
   document.getElementById("zone-add").addEventListener("click", function () {
     var item = selected === null ? "" : zones[selected].item;
     zones.push({ item: item, x: 0.4, y: 0.4, w: 0.2, h: 0.1 });
+    draw();
     select(zones.length - 1);
   });
 
@@ -152,7 +157,7 @@
     zones.splice(selected, 1);
     selected = null;
     second = null;
-    render();
+    draw();
   });
 
   function split(across) {
@@ -166,6 +171,7 @@
       copy.y = zone.y + zone.h;
     }
     zones.splice(selected + 1, 0, copy);
+    draw();
     select(selected);
   }
   buttons.splitAcross.addEventListener("click", function () {
@@ -186,7 +192,10 @@
     one.h = bottom - one.y;
     one.item = one.item || other.item;
     zones.splice(second, 1);
-    select(second < selected ? selected - 1 : selected);
+    var kept = second < selected ? selected - 1 : selected;
+    second = null;
+    draw();
+    select(kept);
   });
 
   function share(pixels, total) {
@@ -205,7 +214,7 @@
           event.target.style.left = zone.x * 100 + "%";
           event.target.style.top = zone.y * 100 + "%";
         },
-        end: render,
+        end: mark,
       },
     })
     .resizable({
@@ -225,9 +234,9 @@
           event.target.style.width = zone.w * 100 + "%";
           event.target.style.height = zone.h * 100 + "%";
         },
-        end: render,
+        end: mark,
       },
     });
 
-  render();
+  draw();
 })();

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from issues.models import Issue, Page
-from tests.browser import CSP_VIOLATIONS, Desk
+from tests.browser import CSP_VIOLATIONS, Desk, watch_csp
 from tests.conftest import SCREENSHOTS
 from tests.factories import PDF_PAGES
 
@@ -31,6 +31,7 @@ def test_a_page_pdf_becomes_a_published_epaper_page(browser, live_server, demo_s
     expect(editor.page.locator(".messagelist")).to_contain_text("新建草稿 9 篇")
 
     editor.page.click("#edit-zones")
+    before = sorted(zone.box for zone in page.zones.all())
     zones = editor.page.locator(".zone")
     expect(zones.first).to_be_visible()
     count = zones.count()
@@ -41,9 +42,13 @@ def test_a_page_pdf_becomes_a_published_epaper_page(browser, live_server, demo_s
         first["x"] + first["width"] / 2 + 12, first["y"] + first["height"] / 2 + 8, steps=4
     )
     editor.page.mouse.up()
+    for key in ("ArrowDown", "ArrowDown", "Shift+ArrowRight"):  # the keyboard moves and resizes too
+        editor.page.keyboard.press(key)
     editor.page.screenshot(path=SCREENSHOTS / "epaper-1-zone-editor.png")
     editor.page.click("#zone-form input[type=submit]")
     expect(editor.page.locator(".messagelist")).to_contain_text(f"已保存 {count} 个热区")
+    after = sorted(zone.box for zone in page.zones.all())
+    assert len(after) == len(before) and after != before
 
     # Review is the workflow's and tested on its own; here the page's stories have passed it.
     Article.objects.filter(page=page).update(status=Article.Status.APPROVED)
@@ -53,7 +58,7 @@ def test_a_page_pdf_becomes_a_published_epaper_page(browser, live_server, demo_s
     expect(chief.page.locator(".messagelist")).to_contain_text("已发布")
 
     for width, height in ((390, 844), (1366, 900)):
-        reader = browser.new_page(viewport={"width": width, "height": height})
+        reader = watch_csp(browser.new_page(viewport={"width": width, "height": height}))
         reader.goto(f"{live_server.url}/issues/2/1/")
         links = reader.locator(".epaper__zones a[aria-label]")
         expect(links).to_have_count(9)
