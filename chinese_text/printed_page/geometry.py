@@ -203,6 +203,11 @@ class HeadBlock:
     def bottom(self):
         return max(line.bottom for line in self.lines)
 
+    @property
+    def is_byline(self):
+        """A □ byline set apart from its headline, not a headline of its own."""
+        return all(feature_byline(line.text) for line in self.lines)
+
 
 def stack_display_lines(display, columns, body_size):
     """Display lines stacked closely, each over the columns the block above could be set over →
@@ -266,6 +271,25 @@ def settle_spans(heads, lines, pictures, columns, body_size):
         head.first_column, head.last_column = first, last
 
 
+def attach_bylines(heads, columns):
+    """A □ byline set apart, under a headline over its column (set to one side of a wide headline), is
+    that headline's."""
+    kept = []
+    for head in sorted(heads, key=lambda head: head.top):
+        column = column_index(head.lines[0].x0, columns)
+        above = [
+            other
+            for other in kept
+            if other.first_column <= column <= other.last_column
+            and 0 <= head.top - other.bottom < 1.5 * max(line.size for line in other.lines)
+        ]
+        if head.is_byline and above:
+            above[-1].lines += head.lines
+        else:
+            kept.append(head)
+    return kept
+
+
 def _starts_under(head, column, items, body_size):
     """Whether something starts in the column right under the block, the column clear above it."""
     left, right = column
@@ -281,6 +305,7 @@ def _level_with_another(head, column, heads, body_size):
     left, right = column
     return any(
         other is not head
+        and not other.is_byline
         and other.top < head.bottom + 4 * body_size
         and other.bottom > head.top
         and any(min(right, line.x1) > max(left, line.x0) for line in other.lines)
@@ -343,6 +368,7 @@ def read_layout(layout):
     heads = stack_display_lines(display, columns, body_size)
     body = [line for line in content if id(line) not in shown]
     settle_spans(heads, body, layout.pictures, columns, body_size)
+    heads = attach_bylines(heads, columns)
     orphans = []
     for line in sorted(body, key=lambda line: line.top):
         column = column_index(line.center, columns)

@@ -18,7 +18,9 @@ from tests.issues.pdf_scoring import Score, score
 pytestmark = pytest.mark.django_db
 
 ISSUE = ["front_page", "general_page", "township_page", "feature_page"]  # pages 1 to 4 of one issue
-COMPOSED = [*ISSUE, "briefs_page", "six_columns_page"]
+# Pages 5 to 8 were held out once each and scored; their failures were fixed as general rules, and
+# new pages were held out (bench/held_out_pages).
+COMPOSED = [*ISSUE, "briefs_page", "six_columns_page", "left_briefs_page", "photo_column_page"]
 
 
 def run(command, *args):
