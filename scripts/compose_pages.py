@@ -32,6 +32,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from chinese_text.printed_page.geometry import as_zone
+
 FONTS = {
     "hei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
     "song": "/usr/share/fonts/truetype/arphic/uming.ttc",
@@ -94,14 +97,8 @@ class Sheet:
         self.canvas.line(MARGIN, self.height - top, self.width - MARGIN, self.height - top)
 
     def zone(self, box):
-        """A box as the importer gives zones: [x, y, w, h] as shares of the page, to 4 decimals."""
-        x0, top, x1, bottom = box
-        return [
-            round(x0 / self.width, 4),
-            round(top / self.height, 4),
-            round((x1 - x0) / self.width, 4),
-            round((bottom - top) / self.height, 4),
-        ]
+        """A box as the importers give zones (chinese_text.printed_page.geometry.as_zone)."""
+        return as_zone(*box, self.width, self.height)
 
 
 def picture(seed):

@@ -336,17 +336,27 @@ def headline_parts(block):
     return join(lines[:first]), join(lines[first : last + 1]), join(lines[last + 1 :]), authors
 
 
-def zone(boxes, layout):
-    x0 = min(box.x0 for box in boxes)
-    top = min(box.top for box in boxes)
-    x1 = max(box.x1 for box in boxes)
-    bottom = max(box.bottom for box in boxes)
+def as_zone(x0, top, x1, bottom, width, height):
+    """A box in points from the top left → a zone as the importers give it: [x, y, w, h] as shares of
+    the page's width and height, to 4 decimals."""
     return [
-        round(x0 / layout.width, 4),
-        round(top / layout.height, 4),
-        round((x1 - x0) / layout.width, 4),
-        round((bottom - top) / layout.height, 4),
+        round(x0 / width, 4),
+        round(top / height, 4),
+        round((x1 - x0) / width, 4),
+        round((bottom - top) / height, 4),
     ]
+
+
+def zone(boxes, layout):
+    """The zone of the box that holds all the boxes."""
+    return as_zone(
+        min(box.x0 for box in boxes),
+        min(box.top for box in boxes),
+        max(box.x1 for box in boxes),
+        max(box.bottom for box in boxes),
+        layout.width,
+        layout.height,
+    )
 
 
 def read_layout(layout):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from issues import page_import
 
-from .import_page import parse_date, parse_number, read_bytes, report, summary
+from .import_page import add_issue_arguments, parse_date, parse_number, read_bytes, report, summary
 
 
 class Command(BaseCommand):
@@ -17,10 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=_("the issue's PDF, one printed page to a PDF page"))
-        parser.add_argument("--date", required=True, help=_("the issue's date, YYYY-MM-DD"))
-        parser.add_argument("--number", help=_("the issue's number, for a new issue (default: the next)"))
-        parser.add_argument("--dry-run", action="store_true", help=_("parse and report; write nothing"))
+        add_issue_arguments(parser, _("the issue's PDF, one printed page to a PDF page"))
 
     def handle(self, *args, file, date, number, dry_run, **options):
         issue_date = parse_date(date)

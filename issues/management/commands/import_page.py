@@ -20,15 +20,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=_("the page's PDF, or its extracted text (UTF-8 or GBK)"))
-        parser.add_argument("--date", required=True, help=_("the issue's date, YYYY-MM-DD"))
+        add_issue_arguments(parser, _("the page's PDF, or its extracted text (UTF-8 or GBK)"))
         parser.add_argument("--page", required=True, help=_("the page number (版次)"))
         parser.add_argument("--name", default="", help=_("the page's name (版名), for a new page"))
-        parser.add_argument("--number", help=_("the issue's number, for a new issue (default: the next)"))
         parser.add_argument(
             "--pdf-page", default="1", help=_("which page of the PDF, from 1 (default: the first)")
         )
-        parser.add_argument("--dry-run", action="store_true", help=_("parse and report; write nothing"))
         parser.add_argument("--format", choices=["json", "text"], default="text")
 
     def handle(self, *args, file, date, page, name, number, pdf_page, dry_run, format, **options):
@@ -63,6 +60,14 @@ class Command(BaseCommand):
             report(parsed, page_import.imported_keys(issue_date, page_number) if dry_run else set())
         )
         self.stdout.write(summary(result) if result else _("Dry run: nothing was written."))
+
+
+def add_issue_arguments(parser, file_help):
+    """What both importers ask: the file, the issue's date and number, and whether to write."""
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--date", required=True, help=_("the issue's date, YYYY-MM-DD"))
+    parser.add_argument("--number", help=_("the issue's number, for a new issue (default: the next)"))
+    parser.add_argument("--dry-run", action="store_true", help=_("parse and report; write nothing"))
 
 
 def parse_date(value):
