@@ -40,12 +40,14 @@ def render_page(page_id):
         getattr(page, field).save(f"{digest}-{width}.webp", ContentFile(content), save=False)
     _width, screen_width, screen_height = images["screen"]
     with transaction.atomic():
-        # Only if the scan is still the one rendered: an editor may have replaced it meanwhile.
-        Page.objects.filter(pk=page.pk, scan=name).update(
-            **{field: getattr(page, field).name for field in IMAGE_FIELDS.values()},
-            image_width=screen_width,
-            image_height=screen_height,
-            rendered_from=name,
-            text_layer=text_layer,
-        )
+        current = Page.objects.select_for_update().get(pk=page.pk)
+        if current.scan.name != name:
+            return ""  # an editor replaced the file meanwhile; its own rendering follows
+        for field in IMAGE_FIELDS.values():
+            setattr(current, field, getattr(page, field).name)
+        current.image_width, current.image_height = screen_width, screen_height
+        current.rendered_from, current.text_layer = name, text_layer
+        # A save, not an update: readers' cached pages learn of the images as of any change.
+        rendered = ["image_width", "image_height", "rendered_from", "text_layer"]
+        current.save(update_fields=[*IMAGE_FIELDS.values(), *rendered])
     return name

@@ -110,3 +110,16 @@ def test_rendering_is_once_per_file_and_follows_a_new_one(printed):
     with_page_pdf(page, "general_page")
     page.refresh_from_db()
     assert page.screen_image.name != first and page.text_layer == "readable"
+
+
+def test_a_cached_page_shows_its_image_once_the_worker_has_rendered_it(client, page_cache):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import page_pdf
+
+    issue = IssueFactory(published=True, number=6)
+    page = PageFactory(issue=issue, number=1)
+    page_cache(lambda: page.scan.save("page.pdf", SimpleUploadedFile("page.pdf", page_pdf())))
+    assert "epaper__image" not in client.get(page.get_absolute_url()).content.decode()  # now cached
+    page_cache(lambda: render_page.call(page.pk))
+    assert "epaper__image" in client.get(page.get_absolute_url()).content.decode()
