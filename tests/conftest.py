@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(
@@ -56,8 +57,12 @@ def background_worker():
             worker_id="test",
             excluded_queue_names=[],
         )
-        while (task := DBTaskResult.objects.ready().get_locked()) is not None:
-            task.claim(worker.worker_id)
+        while True:
+            with transaction.atomic():  # as the worker claims a task: locked, in a transaction
+                task = DBTaskResult.objects.ready().get_locked()
+                if task is None:
+                    return
+                task.claim(worker.worker_id)
             worker.run_task(task)
 
     return run
