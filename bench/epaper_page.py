@@ -3,6 +3,8 @@
     export DATABASE_URL=sqlite:////tmp/bench-epaper.sqlite3   # or the PostgreSQL archive
     .venv/bin/python manage.py migrate && DEBUG=1 .venv/bin/python manage.py load_demo
     .venv/bin/python manage.py db_worker --batch                 # renders the demo page's images
+    SECRET_KEY=x ALLOWED_HOSTS=testserver DJANGO_SETTINGS_MODULE=newsroom.settings.prod \
+        .venv/bin/python manage.py collectstatic --noinput
     .venv/bin/python bench/epaper_page.py --repeat 200
 
 Pages: the demo's printed page (/issues/1/2/: its image, 26 zones, 7 stories, 2 photos, the page menu),
@@ -22,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.prod")
 os.environ.setdefault("SECRET_KEY", "bench-only")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 import django
 
@@ -57,7 +60,7 @@ def main():
         "floor (/livez)": "/livez",
         "reference: one query": f"/bench/one-query/{story.pk}",
     }
-    client = Client(SERVER_NAME="testserver", secure=True)
+    client = Client(SERVER_NAME="testserver")
     local = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with override_settings(PUBLIC_CACHE_SECONDS=0, CACHES=local):
         fresh = {name: median_ms(client, path, options.repeat) for name, path in paths.items()}
