@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,6 +30,8 @@ class Issue(models.Model):
     date = models.DateField(_("publication date"), unique=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNING)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    # Counts the moves made on the assembly board, so that a move made from an older view is refused.
+    board_version = models.PositiveIntegerField(_("board version"), default=0, editable=False)
 
     objects = IssueQuerySet.as_manager()
 
@@ -49,6 +53,69 @@ class Issue(models.Model):
 
     def get_absolute_url(self):
         return reverse("issues:detail", kwargs={"number": self.number})
+
+    @classmethod
+    def next_number_and_date(cls):
+        """What the next issue likely is: the number after the highest, the day after the latest."""
+        latest = cls.objects.order_by("-date").first()
+        number = (cls.objects.aggregate(highest=models.Max("number"))["highest"] or 0) + 1
+        date = latest.date + datetime.timedelta(days=1) if latest else timezone.localdate()
+        return number, date
+
+
+class IssueTemplate(models.Model):
+    """The pages an issue is made of (版面模板), e.g. 要闻, 综合, 专题, 副刊, each with its 字数 budget."""
+
+    name = models.CharField(_("template name"), max_length=40, unique=True)
+    photo_characters = models.PositiveIntegerField(
+        _("characters a photo counts for"),
+        default=300,
+        help_text=_("On the assembly board's fill meter, each photo counts as this many characters."),
+    )
+
+    class Meta:
+        verbose_name = _("issue template")
+        verbose_name_plural = _("issue templates")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def create_issue(self, number, date):
+        """A new issue with this template's pages, their names and budgets."""
+        issue = Issue.objects.create(number=number, date=date)
+        Page.objects.bulk_create(
+            Page(
+                issue=issue,
+                number=page.number,
+                name=page.name,
+                budget=page.budget,
+                photo_characters=self.photo_characters,
+            )
+            for page in self.pages.all()
+        )
+        return issue
+
+
+class TemplatePage(models.Model):
+    template = models.ForeignKey(
+        IssueTemplate, verbose_name=_("issue template"), on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveSmallIntegerField(_("page number"))
+    name = models.CharField(_("page name"), max_length=20)
+    budget = models.PositiveIntegerField(_("budget (characters)"), help_text=_("The 字数 the page holds."))
+
+    class Meta:
+        verbose_name = _("template page")
+        verbose_name_plural = _("template pages")
+        ordering = ["template", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "number"], name="template_page_number_unique"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="template_page_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.name}"
 
 
 def scan_upload_to(page, filename):
@@ -83,6 +150,13 @@ class Page(models.Model):
     issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField(_("page number"), help_text=_("版次: 1 for the front page."))
     name = models.CharField(_("page name"), max_length=20, help_text=_("版名, e.g. 要闻, 综合, 专题."))
+    budget = models.PositiveIntegerField(
+        _("budget (characters)"), null=True, blank=True, help_text=_("The 字数 the page holds.")
+    )
+    # From the issue's template: what a photo counts for on the board's fill meter.
+    photo_characters = models.PositiveIntegerField(
+        _("characters a photo counts for"), default=300, editable=False
+    )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible editor"),
@@ -143,6 +217,9 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})
+
+    def get_preview_url(self):
+        return reverse("issues:page_preview", kwargs={"number": self.issue.number, "page": self.number})
 
     @property
     def is_rendered(self):
@@ -238,3 +315,44 @@ class Zone(models.Model):
         """x, y, width and height in thousandths of the page: the reader's 数字报 draws zones as SVG
         rectangles over the page image in a 1000 × 1000 view box."""
         return {name: round(getattr(self, name) * 1000, 1) for name in ("x", "y", "width", "height")}
+
+
+class BoardMove(models.Model):
+    """One move on an issue's assembly board: a story or photo from where it was to where it went, by
+    whom and when. The board undoes a person's last move from this record."""
+
+    issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="moves")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("moved by"), on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField(_("made at"), default=timezone.now)
+    article = models.ForeignKey(
+        "articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    photo = models.ForeignKey(
+        "articles.Photo", verbose_name=_("photo"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    from_page = models.ForeignKey(
+        Page, verbose_name=_("from page"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    from_position = models.PositiveSmallIntegerField(_("from position"), null=True)
+    to_page = models.ForeignKey(
+        Page, verbose_name=_("to page"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    to_position = models.PositiveSmallIntegerField(_("to position"), null=True)
+    undone = models.BooleanField(_("undone"), default=False)
+
+    class Meta:
+        verbose_name = _("board move")
+        verbose_name_plural = _("board moves")
+        ordering = ["-made_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=False, photo__isnull=True)
+                | models.Q(article__isnull=True, photo__isnull=False),
+                name="board_move_one_item",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Move on %(issue)s at %(time)s") % {"issue": self.issue, "time": self.made_at}

@@ -2,6 +2,8 @@ import calendar
 
 from django.db.models import Min, Q
 from django.http import Http404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView, View
 
 from articles import workflow
@@ -16,6 +18,23 @@ class PublishedIssueMixin:
 
     def get_queryset(self):
         return Issue.objects.published().prefetch_related(*issue_contents())
+
+
+class PreviewMixin:
+    """Staff see an issue and its pages as readers will, with every placed story, before it is out
+    (the story links go to each story's preview). Never cached; anyone else gets a 404."""
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not workflow.can_preview(self.request.user):
+            return Issue.objects.none()
+        return Issue.objects.prefetch_related(*issue_contents(preview=True))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class IssueDetailView(PublishedIssueMixin, DetailView):
@@ -41,6 +60,14 @@ class PageDetailView(PublishedIssueMixin, DetailView):
             next_page=pages[index + 1] if index + 1 < len(pages) else None,
             **kwargs,
         )
+
+
+class IssuePreviewView(PreviewMixin, IssueDetailView):
+    pass
+
+
+class PagePreviewView(PreviewMixin, PageDetailView):
+    pass
 
 
 class IssueArchiveView(TemplateView):

@@ -51,27 +51,27 @@ def listing_relations():
     ]
 
 
-def issue_contents():
+def issue_contents(preview=False):
     """An issue's pages, and on each page its published stories in order and its photos, as prefetch
-    lookups for a queryset of issues."""
+    lookups for a queryset of issues. `preview`: every story placed, for staff before publication."""
+    shown = Article.objects.all() if preview else Article.objects.published()
     return [
         models.Prefetch(
             "pages__articles",
-            queryset=Article.objects.published()
-            .order_by("position")
+            queryset=shown.order_by("position")
             .prefetch_related(bylines_with_authors()),
             to_attr="published_articles",
         ),
         models.Prefetch(
             "pages__photos",
-            queryset=Photo.objects.public().select_related("photographer").order_by("position", "pk"),
+            queryset=(Photo.objects.all() if preview else Photo.objects.public())
+            .select_related("photographer")
+            .order_by("position", "pk"),
         ),
         # The 数字报's clickable zones: only those of published stories printed on that page.
         models.Prefetch(
             "pages__zones",
-            queryset=Zone.objects.filter(
-                article__in=Article.objects.published(), article__page=models.F("page")
-            )
+            queryset=Zone.objects.filter(article__in=shown, article__page=models.F("page"))
             .select_related("article")
             .order_by("article__position", "y", "x"),
             to_attr="reader_zones",

@@ -31,6 +31,8 @@ from .access import (
     visible_to,
 )
 from .assembly import check_may_change_issue, place, place_photo, placeable, publish_issue
+from .board import StaleBoard, move, undo
+from .desk import board_pages, checklist, in_review, loose_pool_photos, pool, publication_time
 from .queues import my_stories, waiting_for
 from .steps import (
     ACTIONS,
@@ -48,8 +50,10 @@ __all__ = [
     "MOVE",
     "PRINTED_FIELDS",
     "REOPEN",
+    "StaleBoard",
     "TransitionNotAllowed",
     "available_actions",
+    "board_pages",
     "can_comment",
     "can_edit",
     "can_edit_photo",
@@ -59,11 +63,15 @@ __all__ = [
     "can_publish_issue",
     "can_see_unpublished_pages",
     "check_may_change_issue",
+    "checklist",
     "editable_by",
+    "in_review",
     "is_out",
     "is_reviewer",
+    "loose_pool_photos",
     "may_change_published",
     "may_sign",
+    "move",
     "my_stories",
     "next_step",
     "of_visible_stories",
@@ -72,10 +80,13 @@ __all__ = [
     "place",
     "place_photo",
     "placeable",
+    "pool",
     "printed_content_changed",
+    "publication_time",
     "publish_issue",
     "review_signers",
     "save_zones",
+    "undo",
     "visible_to",
     "waiting_for",
     "zone_items",

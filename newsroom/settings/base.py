@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "django_tasks",
+    "django_htmx",
     "django_tasks_db",
     "infrastructure",
     "articles",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "infrastructure.routers.PublicReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # request.htmx: the assembly board's round trips (issues/admin.py).
+    "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]

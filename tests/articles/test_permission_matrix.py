@@ -136,5 +136,7 @@ def test_placing_on_a_page_and_publishing_the_issue(client, people, role):
     story.refresh_from_db()
     assert (story.page == page) == (role in {"editor", "chief"})
     Article.objects.filter(pk=story.pk).update(page=page, position=1)
-    client.post(reverse("admin:issues_issue_publish", args=[page.issue.pk]))
+    client.post(
+        reverse("admin:issues_issue_publish", args=[page.issue.pk]), {"confirm": "1", "reason": "补录旧报"}
+    )
     assert Article.objects.published().exists() == (role == "chief")

@@ -38,9 +38,10 @@ def test_the_chief_editor_publishes_the_issue_from_its_page(client):
     ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
     client.force_login(staff_member(CHIEF_EDITOR))
     url = reverse("admin:issues_issue_publish", args=[page.issue.pk])
-    assert client.post(url, {"publish_at": "not a time"}).status_code == 302
+    confirmed = {"confirm": "1", "reason": "补录旧报"}  # the factory's issues are dated in the past
+    assert client.post(url, {**confirmed, "publish_at": "not a time"}).status_code == 302
     assert not Article.objects.published().exists()
-    assert client.post(url).status_code == 302
+    assert client.post(url, confirmed).status_code == 302
     assert Issue.objects.published().get() == page.issue
     assert Article.objects.published().count() == 1
 
@@ -49,7 +50,9 @@ def test_an_editor_cannot_publish_the_issue(client):
     page = PageFactory()
     ArticleFactory(status=Article.Status.APPROVED, page=page, position=1)
     client.force_login(staff_member(EDITOR))
-    client.post(reverse("admin:issues_issue_publish", args=[page.issue.pk]))
+    client.post(
+        reverse("admin:issues_issue_publish", args=[page.issue.pk]), {"confirm": "1", "reason": "补录旧报"}
+    )
     assert not Article.objects.published().exists()
 
 

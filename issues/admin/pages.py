@@ -1,4 +1,3 @@
-import datetime
 import io
 
 from django import forms
@@ -8,8 +7,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -19,30 +17,10 @@ from articles.admin.common import without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 from infrastructure import images, pdfs
+from issues import page_import
+from issues.models import Issue, Page
 
-from . import page_import
-from .models import Issue, Page
-
-
-class PublishedIssueRules:
-    """What readers already see changes only by the chief editor (Django's log records each change); the
-    number of a published issue and of its pages, which make their addresses, never changes."""
-
-    def issue_of(self, obj):
-        raise NotImplementedError
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (
-            not workflow.is_out(self.issue_of(obj)) or workflow.may_change_published(request.user)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not workflow.is_out(self.issue_of(obj))
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, *self.fixed_once_out] if workflow.is_out(self.issue_of(obj)) else fields
+from .common import PublishedIssueRules, redirect_to_change
 
 
 class PageForm(forms.ModelForm):
@@ -88,55 +66,6 @@ class PageInline(PublishedIssueRules, admin.TabularInline):
     @admin.display(description=_("character count"))
     def total_characters(self, page):
         return getattr(page, "total_characters", 0)
-
-
-def redirect_to_change(model_admin, obj):
-    opts = model_admin.model._meta
-    return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
-
-
-@admin.register(Issue)
-class IssueAdmin(PublishedIssueRules, admin.ModelAdmin):
-    list_display = ["number", "date", "status", "published_at"]
-    list_filter = ["status"]
-    search_fields = ["number"]
-    date_hierarchy = "date"
-    readonly_fields = ["status", "published_at"]
-    fixed_once_out = ["number", "date"]
-    inlines = [PageInline]
-
-    def issue_of(self, issue):
-        return issue
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
-
-    def get_urls(self):
-        publish = self.admin_site.admin_view(self.publish_view)
-        return [path("<int:object_id>/publish/", publish, name="issues_issue_publish"), *super().get_urls()]
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["can_publish"] = obj is not None and workflow.can_publish_issue(request.user)
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    @method_decorator(require_POST)
-    def publish_view(self, request, object_id):
-        """POST, optionally with publish_at (YYYY-MM-DDTHH:MM, Beijing time) to schedule."""
-        issue = get_object_or_404(Issue, pk=object_id)
-        publish_at = None
-        if request.POST.get("publish_at"):
-            try:
-                publish_at = timezone.make_aware(datetime.datetime.fromisoformat(request.POST["publish_at"]))
-            except ValueError:
-                self.message_user(request, _("Give the time as YYYY-MM-DD HH:MM."), messages.ERROR)
-                return redirect_to_change(self, issue)
-        try:
-            workflow.publish_issue(issue, request.user, publish_at=publish_at)
-        except workflow.TransitionNotAllowed as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            self.message_user(request, _("%(issue)s is published.") % {"issue": issue}, messages.SUCCESS)
-        return redirect_to_change(self, issue)
 
 
 class PageImportForm(forms.Form):

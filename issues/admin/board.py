@@ -1,0 +1,122 @@
+"""The assembly board (版面规划) of an issue, in the admin: its pages side by side with their stories as
+cards, the pool, and the moves. The rules are the workflow's (articles/workflow/board.py, desk.py);
+these views only read the request and show the board. htmx makes the round trips: a move answers with
+the board as it now is, and the board asks every few seconds whether it changed (204 when not)."""
+
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from articles import workflow
+from articles.models import Article, Author, Department, Photo, Township
+from issues.models import Issue
+
+POLL_SECONDS = 5
+
+
+class PoolFilter(forms.Form):
+    township = forms.ModelChoiceField(Township.objects.all(), required=False, label=_("township"))
+    department = forms.ModelChoiceField(Department.objects.all(), required=False, label=_("department"))
+    author = forms.ModelChoiceField(Author.objects.all(), required=False, label=_("author"))
+    day = forms.DateField(
+        required=False, label=_("last changed on"), widget=forms.DateInput({"type": "date"})
+    )
+
+
+class MoveForm(forms.Form):
+    """A move as the board sends it: what (a story or a photo), where (a page of the issue, or the pool
+    when empty), the position from 1 (the end when empty), and the board version it was made on."""
+
+    kind = forms.ChoiceField(choices=[("article", "article"), ("photo", "photo")])
+    id = forms.IntegerField(min_value=1)
+    page = forms.IntegerField(min_value=1, required=False)
+    position = forms.IntegerField(min_value=1, max_value=999, required=False)
+    version = forms.IntegerField(min_value=0)
+
+
+class AssemblyBoardViews:
+    """Mixed into IssueAdmin: the board at <issue>/board/, and its moves."""
+
+    def board_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:object_id>/board/", view(self.board_view), name="issues_issue_board"),
+            path("<int:object_id>/board/move/", view(self.board_move_view), name="issues_issue_board_move"),
+            path("<int:object_id>/board/undo/", view(self.board_undo_view), name="issues_issue_board_undo"),
+        ]
+
+    def _board_issue(self, request, object_id):
+        issue = get_object_or_404(Issue, pk=object_id)
+        if not workflow.is_reviewer(request.user):
+            raise PermissionDenied
+        return issue
+
+    def board_view(self, request, object_id):
+        issue = self._board_issue(request, object_id)
+        if request.htmx and request.GET.get("version") == str(issue.board_version):
+            return HttpResponse(status=204)  # unchanged since the editor's view: nothing to swap
+        return self.render_board(request, issue)
+
+    @require_POST
+    def board_move_view(self, request, object_id):
+        issue = self._board_issue(request, object_id)
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            return self.render_board(request, issue, error=_("The move sent was not understood."), status=400)
+        data = form.cleaned_data
+        model = Article if data["kind"] == "article" else Photo
+        item = model.objects.select_related("page").filter(pk=data["id"]).first()
+        page = issue.pages.filter(pk=data["page"]).first() if data["page"] else None
+        if item is None or (data["page"] and page is None):
+            missing = _("That story, photo or page is not here.")
+            return self.render_board(request, issue, error=missing, status=400)
+        try:
+            workflow.move(issue, item, page, data["position"], data["version"], request.user)
+        except workflow.TransitionNotAllowed as error:
+            status = 409 if isinstance(error, workflow.StaleBoard) else 400
+            return self.render_board(request, issue, error=" ".join(error.messages), status=status)
+        return self.render_board(request, issue)
+
+    @require_POST
+    def board_undo_view(self, request, object_id):
+        issue = self._board_issue(request, object_id)
+        try:
+            workflow.undo(issue, request.POST.get("version", ""), request.user)
+        except workflow.TransitionNotAllowed as error:
+            status = 409 if isinstance(error, workflow.StaleBoard) else 400
+            return self.render_board(request, issue, error=" ".join(error.messages), status=status)
+        return self.render_board(request, issue, note=_("Your last move was undone."))
+
+    def render_board(self, request, issue, error="", note="", status=200):
+        issue.refresh_from_db()
+        filters = PoolFilter(request.GET or None)
+        chosen = filters.cleaned_data if filters.is_valid() else {}
+        pages = workflow.board_pages(issue)
+        context = {
+            "issue": issue,
+            "pages": pages,
+            "pool": workflow.pool(**{name: value for name, value in chosen.items() if value}),
+            "pool_photos": workflow.loose_pool_photos(),
+            "in_review": workflow.in_review(),
+            "filters": filters,
+            "filter_query": request.GET.urlencode() if filters.is_valid() else "",
+            "error": error,
+            "note": note,
+            "poll_seconds": POLL_SECONDS,
+            "may_move": not workflow.is_out(issue) or workflow.may_change_published(request.user),
+        }
+        if request.htmx:
+            return TemplateResponse(request, "admin/issues/issue/board_content.html", context, status=status)
+        context |= {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": issue,
+            "title": _("Assembly board of %(issue)s") % {"issue": issue},
+        }
+        return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
