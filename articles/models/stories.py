@@ -58,8 +58,7 @@ def issue_contents(preview=False):
     return [
         models.Prefetch(
             "pages__articles",
-            queryset=shown.order_by("position")
-            .prefetch_related(bylines_with_authors()),
+            queryset=shown.order_by("position").prefetch_related(bylines_with_authors()),
             to_attr="published_articles",
         ),
         models.Prefetch(

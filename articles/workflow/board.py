@@ -52,8 +52,10 @@ def _locked(issue, version):
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if str(version) != str(issue.board_version):
         raise StaleBoard(
-            _("Someone else changed the board while you were looking at it; it is shown as it is now. "
-              "Make your move again."),
+            _(
+                "Someone else changed the board while you were looking at it; it is shown as it is now. "
+                "Make your move again."
+            ),
             code="stale",
         )
     return issue

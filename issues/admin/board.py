@@ -3,7 +3,6 @@ cards, the pool, and the moves. The rules are the workflow's (articles/workflow/
 these views only read the request and show the board. htmx makes the round trips: a move answers with
 the board as it now is, and the board asks every few seconds whether it changed (204 when not)."""
 
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
