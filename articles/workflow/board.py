@@ -125,7 +125,7 @@ def _place_in_order(model, item, old_page, page, position):
         siblings.insert(index, item)
     numbered = [(entry, number) for order in orders.values() for number, entry in enumerate(order, 1)]
     if model is Article:  # positions are unique on a page: clear the way first
-        cleared = [entry.pk for entry, _number in numbered]
+        cleared = [item.pk, *(entry.pk for entry, _number in numbered)]
         model.objects.filter(pk__in=cleared).update(position=None, page=None)
     for entry, number in numbered:
         entry.position = number

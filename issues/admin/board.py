@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +63,7 @@ class AssemblyBoardViews:
             return HttpResponse(status=204)  # unchanged since the editor's view: nothing to swap
         return self.render_board(request, issue)
 
-    @require_POST
+    @method_decorator(require_POST)
     def board_move_view(self, request, object_id):
         issue = self._board_issue(request, object_id)
         form = MoveForm(request.POST)
@@ -82,7 +83,7 @@ class AssemblyBoardViews:
             return self.render_board(request, issue, error=" ".join(error.messages), status=status)
         return self.render_board(request, issue)
 
-    @require_POST
+    @method_decorator(require_POST)
     def board_undo_view(self, request, object_id):
         issue = self._board_issue(request, object_id)
         try:
