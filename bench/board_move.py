@@ -29,8 +29,14 @@ from django.urls import reverse  # noqa: E402
 
 from articles.models import Article  # noqa: E402
 from articles.roles import EDITOR  # noqa: E402
-from tests.factories import ArticleFactory, BylineFactory, IssueFactory, PageFactory, PhotoFactory  # noqa: E402
-from tests.factories import staff_member  # noqa: E402
+from tests.factories import (  # noqa: E402
+    ArticleFactory,
+    BylineFactory,
+    IssueFactory,
+    PageFactory,
+    PhotoFactory,
+    staff_member,
+)
 
 
 def build():
@@ -60,14 +66,22 @@ def main():
         issue.refresh_from_db()
         source, target = pages[number % 8], pages[(number + 3) % 8]
         story = source.articles.order_by("position").first()
-        data = {"kind": "article", "id": story.pk, "page": target.pk, "position": 2, "version": issue.board_version}
+        data = {
+            "kind": "article",
+            "id": story.pk,
+            "page": target.pk,
+            "position": 2,
+            "version": issue.board_version,
+        }
         started = time.perf_counter()
         response = client.post(url, data, HTTP_HX_REQUEST="true")
         times.append(time.perf_counter() - started)
         assert response.status_code == 200, response.content[:300]
     times.sort()
-    print(f"moves: {len(times)}, median {statistics.median(times) * 1000:.1f} ms, "
-          f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms")
+    print(
+        f"moves: {len(times)}, median {statistics.median(times) * 1000:.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95) - 1] * 1000:.1f} ms, max {times[-1] * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

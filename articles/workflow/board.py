@@ -91,8 +91,8 @@ def _move(issue, item, page, position, user, record=True):
     old_page, old_position = item.page, item.position
     if isinstance(item, Article):
         _place_in_order(Article, item, old_page, page, position)
-        followers = Photo.objects.filter(article=item, page=old_page) if old_page else Photo.objects.none()
-        for photo in followers:  # a story's photos go with it, unless the editor placed them apart
+        # A story's photos go with it, from the pool as from a page, unless the editor placed them apart.
+        for photo in Photo.objects.filter(article=item, page=old_page):
             _place_in_order(Photo, photo, old_page, page, None)
         if item.status == Status.PUBLISHED:
             moved = _("Moved from %(old)s to %(new)s.") % {"old": old_page or "—", "new": page or "—"}

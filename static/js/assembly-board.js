@@ -29,7 +29,9 @@
       window.Sortable.create(list, {
         group: "board-" + list.dataset.kind,
         animation: 120,
-        filter: "form, select, button, input, a",
+        // Pointer events rather than the browser's own drag and drop: the same on touch screens.
+        forceFallback: true,
+        filter: "select, button, input, option",
         preventOnFilter: false,
         onEnd: function (event) {
           if (event.from === event.to && event.oldIndex === event.newIndex) {

@@ -171,3 +171,11 @@ def test_a_template_makes_the_next_issue_with_its_pages_and_budgets():
         (3, "专题", 7000),
         (4, "副刊", 7000),
     ]
+
+
+def test_a_storys_photo_comes_along_from_the_pool(desk):
+    issue, one, _two, _placed, waiting, editor = desk
+    photo = PhotoFactory(article=waiting, page=None)
+    workflow.move(issue, waiting, one, 1, 0, editor)
+    photo.refresh_from_db()
+    assert photo.page == one
