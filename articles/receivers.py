@@ -51,8 +51,9 @@ def make_renditions(sender, instance, raw=False, **kwargs):
 
 # Stories are listed under their issue's date, which the editor may still correct.
 @receiver(post_save, sender=Issue, dispatch_uid="issue-listing-dates")
-def issue_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def issue_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    # A save of other fields (the board's version, the publication) leaves the date as it was.
+    if not raw and (update_fields is None or "date" in update_fields):
         Article.objects.filter(page__issue=instance).list_under(instance.date)
 
 

@@ -29,6 +29,7 @@ from django.urls import reverse  # noqa: E402
 
 from articles.models import Article  # noqa: E402
 from articles.roles import EDITOR  # noqa: E402
+from issues.models import Issue  # noqa: E402
 from tests.factories import (  # noqa: E402
     ArticleFactory,
     BylineFactory,
@@ -40,7 +41,8 @@ from tests.factories import (  # noqa: E402
 
 
 def build():
-    issue = IssueFactory(number=900000 + os.getpid() % 90000)
+    number, date = Issue.next_number_and_date()  # a fresh issue each run, in the same database
+    issue = IssueFactory(number=number, date=date)
     pages = [PageFactory(issue=issue, number=number, budget=6000) for number in range(1, 9)]
     for page in pages:
         for position in range(1, 11):
@@ -59,7 +61,7 @@ def main():
     setup_test_environment()
     issue, pages = build()
     client = Client()
-    client.force_login(staff_member(EDITOR))
+    client.force_login(staff_member(EDITOR, username=f"bench-editor-{issue.number}"))
     url = reverse("admin:issues_issue_board_move", args=[issue.pk])
     times = []
     for number in range(options.repeat):

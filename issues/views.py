@@ -8,6 +8,7 @@ from django.views.generic import DetailView, TemplateView, View
 
 from articles import workflow
 from articles.models import issue_contents
+from articles.views import HomeView
 from infrastructure.media import stored_file_response
 
 from .models import Issue, Page
@@ -68,6 +69,27 @@ class IssuePreviewView(PreviewMixin, IssueDetailView):
 
 class PagePreviewView(PreviewMixin, PageDetailView):
     pass
+
+
+class HomePreviewView(HomeView):
+    """The home page as it will look once this issue is out: its pages and headlines at the top (with
+    links to their previews), the stories readers see now below. Staff only, never cached."""
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        if not workflow.can_preview(request.user):
+            raise Http404("No such issue.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(is_preview=True, **kwargs)
+        issues = Issue.objects.filter(number=self.kwargs["number"]).prefetch_related(
+            *issue_contents(preview=True)
+        )
+        context["issue"] = issues.first()
+        if context["issue"] is None:
+            raise Http404("No such issue.")
+        return context
 
 
 class IssueArchiveView(TemplateView):

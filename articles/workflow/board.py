@@ -129,9 +129,9 @@ def _place_in_order(model, item, old_page, page, position):
         model.objects.filter(pk__in=cleared).update(position=None, page=None)
     for entry, number in numbered:
         entry.position = number
-        entry.page = page if entry.pk == item.pk else entry.page
+    item.page = page
     if page is None:
-        item.page, item.position = None, None
+        item.position = None
     others = [entry for entry, _number in numbered if entry.pk != item.pk]
     if others:
         model.objects.bulk_update(others, ["page", "position"])

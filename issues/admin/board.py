@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -35,9 +36,22 @@ class MoveForm(forms.Form):
 
     kind = forms.ChoiceField(choices=[("article", "article"), ("photo", "photo")])
     id = forms.IntegerField(min_value=1)
-    page = forms.IntegerField(min_value=1, required=False)
+    page = forms.RegexField(r"^(pool|[0-9]{1,10})$")
     position = forms.IntegerField(min_value=1, max_value=999, required=False)
     version = forms.IntegerField(min_value=0)
+
+
+def move_options(pages):
+    """What every card's 移到 menu offers, made once for the board rather than once a card."""
+    destinations = [("pool", _("Back to the pool"))] + [
+        (page.pk, _("Page %(number)s · %(name)s") % {"number": page.number, "name": page.name})
+        for page in pages
+    ]
+    return format_html(
+        '<option value="" disabled selected hidden>{}</option>{}',
+        _("Move to…"),
+        format_html_join("", '<option value="{}">{}</option>', destinations),
+    )
 
 
 class AssemblyBoardViews:
@@ -72,28 +86,51 @@ class AssemblyBoardViews:
         data = form.cleaned_data
         model = Article if data["kind"] == "article" else Photo
         item = model.objects.select_related("page").filter(pk=data["id"]).first()
-        page = issue.pages.filter(pk=data["page"]).first() if data["page"] else None
-        if item is None or (data["page"] and page is None):
+        to_pool = data["page"] == "pool"
+        page = None if to_pool else issue.pages.filter(pk=data["page"]).first()
+        if item is None or (not to_pool and page is None):
             missing = _("That story, photo or page is not here.")
             return self.render_board(request, issue, error=missing, status=400)
         try:
-            workflow.move(issue, item, page, data["position"], data["version"], request.user)
+            made = workflow.move(issue, item, page, data["position"], data["version"], request.user)
         except workflow.TransitionNotAllowed as error:
             status = 409 if isinstance(error, workflow.StaleBoard) else 400
             return self.render_board(request, issue, error=" ".join(error.messages), status=status)
-        return self.render_board(request, issue)
+        return self.render_changes(request, issue, made)
 
     @method_decorator(require_POST)
     def board_undo_view(self, request, object_id):
         issue = self._board_issue(request, object_id)
         try:
-            workflow.undo(issue, request.POST.get("version", ""), request.user)
+            undone = workflow.undo(issue, request.POST.get("version", ""), request.user)
         except workflow.TransitionNotAllowed as error:
             status = 409 if isinstance(error, workflow.StaleBoard) else 400
             return self.render_board(request, issue, error=" ".join(error.messages), status=status)
-        return self.render_board(request, issue, note=_("Your last move was undone."))
+        return self.render_changes(request, issue, undone, note=_("Your last move was undone."))
+
+    def render_changes(self, request, issue, made, note=""):
+        """A move's answer: the board's status and the pages (and the pool) the move changed, each
+        swapped in place; the rest of the board stays as it is in the browser."""
+        touched = {made.from_page_id, made.to_page_id}
+        context = self.board_context(request, issue, note=note)
+        context |= {"touched": touched, "pool_touched": None in touched}
+        return TemplateResponse(request, "admin/issues/issue/board_update.html", context)
 
     def render_board(self, request, issue, error="", note="", status=200):
+        context = self.board_context(request, issue, error=error, note=note)
+        if request.htmx:
+            # A refused move's answer replaces the whole board, out of band: it shows it as it is now.
+            context["oob"] = request.method == "POST"
+            return TemplateResponse(request, "admin/issues/issue/board_content.html", context, status=status)
+        context |= {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": issue,
+            "title": _("Assembly board of %(issue)s") % {"issue": issue},
+        }
+        return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
+
+    def board_context(self, request, issue, error="", note=""):
         issue.refresh_from_db()
         filters = PoolFilter(request.GET or None)
         chosen = filters.cleaned_data if filters.is_valid() else {}
@@ -101,6 +138,8 @@ class AssemblyBoardViews:
         context = {
             "issue": issue,
             "pages": pages,
+            "move_url": reverse("admin:issues_issue_board_move", args=[issue.pk]),
+            "move_options": move_options(pages),
             "pool": workflow.pool(**{name: value for name, value in chosen.items() if value}),
             "pool_photos": workflow.loose_pool_photos(),
             "in_review": workflow.in_review(),
@@ -111,12 +150,4 @@ class AssemblyBoardViews:
             "poll_seconds": POLL_SECONDS,
             "may_move": not workflow.is_out(issue) or workflow.may_change_published(request.user),
         }
-        if request.htmx:
-            return TemplateResponse(request, "admin/issues/issue/board_content.html", context, status=status)
-        context |= {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": issue,
-            "title": _("Assembly board of %(issue)s") % {"issue": issue},
-        }
-        return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
+        return context

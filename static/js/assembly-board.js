@@ -1,21 +1,31 @@
 // The assembly board's dragging: SortableJS (vendored) lets cards be dragged within a page, between
-// pages and to and from the pool; each drop is sent as a move with htmx, and the server answers with the
-// board as it now is (or refuses it, showing the board as it is). The buttons on each card make the same
-// moves without a mouse. htmx swaps the board in; the lists are made sortable again after each swap.
+// pages and to and from the pool; each drop is sent as a move with htmx. The server answers with what
+// the move changed (the pages it touched, the pool, the board's version), swapped in place, or with the
+// whole board as it is when it refuses the move. The buttons on each card make the same moves without a
+// mouse. Every request from the board carries the version of the board the editor is looking at.
 (function () {
   "use strict";
 
+  function version() {
+    var found = document.getElementById("board-version");
+    return found ? found.dataset.version : "";
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt.closest && event.detail.elt.closest("#board")) {
+      event.detail.parameters.version = version();
+    }
+  });
+
   function send(board, card, list, index) {
     window.htmx.ajax("POST", board.dataset.moveUrl, {
-      source: board,
-      target: "#board",
-      swap: "outerHTML",
+      source: card,
+      swap: "none",
       values: {
         kind: card.dataset.kind,
         id: card.dataset.id,
-        page: list.dataset.page,
+        page: list.dataset.page || "pool",
         position: list.dataset.page ? index + 1 : "",
-        version: board.dataset.version,
       },
     });
   }
@@ -26,6 +36,10 @@
       return;
     }
     board.querySelectorAll(".board__list").forEach(function (list) {
+      if (list.dataset.sortable) {
+        return;
+      }
+      list.dataset.sortable = "1";
       window.Sortable.create(list, {
         group: "board-" + list.dataset.kind,
         animation: 120,
@@ -44,5 +58,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", prepare);
-  document.addEventListener("htmx:afterSwap", prepare);
+  document.addEventListener("htmx:afterSettle", prepare);
+  document.addEventListener("htmx:oobAfterSwap", prepare);
 })();

@@ -100,11 +100,12 @@ def test_polling_answers_no_content_while_the_board_is_unchanged(client):
     "data",
     [
         {},
-        {"kind": "article", "id": "x", "version": 0},
-        {"kind": "story", "id": 1, "version": 0},
-        {"kind": "article", "id": 999999, "version": 0},
+        {"kind": "article", "id": "x", "page": "pool", "version": 0},
+        {"kind": "story", "id": 1, "page": "pool", "version": 0},
+        {"kind": "article", "id": 999999, "page": "pool", "version": 0},
         {"kind": "article", "id": 1, "page": 999999, "version": 0},
-        {"kind": "article", "id": 1, "position": 0, "version": 0},
+        {"kind": "article", "id": 1, "page": "front", "version": 0},
+        {"kind": "article", "id": 1, "page": "pool", "position": 0, "version": 0},
     ],
 )
 def test_bad_moves_are_refused_with_a_message(client, data):
@@ -168,10 +169,14 @@ def test_publishing_shows_the_checklist_and_summary_and_needs_a_confirmation(cli
 def test_staff_preview_the_whole_issue_before_it_is_out(client):
     page = PageFactory(issue=IssueFactory(number=12), number=1)
     story = ArticleFactory(status=Article.Status.APPROVED, page=page, position=1, headline="尚未发布的头条")
-    for url in (reverse("issues:preview", args=[12]), reverse("issues:page_preview", args=[12, 1])):
+    previews = [reverse(name, args=[12]) for name in ("issues:preview", "issues:home_preview")]
+    previews.append(reverse("issues:page_preview", args=[12, 1]))
+    for url in previews:
         assert client.get(url).status_code == 404
     client.force_login(staff_member(EDITOR))
     content = client.get(reverse("issues:page_preview", args=[12, 1])).content.decode()
     assert "尚未发布的头条" in content and reverse("articles:preview", args=[story.pk]) in content
-    assert "尚未发布的头条" in client.get(reverse("issues:preview", args=[12])).content.decode()
+    for url in previews:
+        assert "尚未发布的头条" in client.get(url).content.decode()
+        assert "no-cache" in client.get(url)["Cache-Control"]
     assert client.get(page.get_absolute_url()).status_code == 404  # readers still see nothing

@@ -20,9 +20,9 @@ def card(desk, headline):
 
 def board_moved(desk, action):
     """Do something on the board and wait for the server's board to come back with a new version."""
-    version = desk.page.locator("#board").get_attribute("data-version")
+    version = desk.page.locator("#board-version").get_attribute("data-version")
     action()
-    expect(desk.page.locator("#board")).not_to_have_attribute("data-version", version)
+    expect(desk.page.locator("#board-version")).not_to_have_attribute("data-version", version)
 
 
 def drag(desk, item, target):
@@ -41,7 +41,7 @@ def drag(desk, item, target):
 def move_with_keyboard(desk, headline, page):
     """The card's own controls: choose the page, then the 移动 button from the keyboard."""
     found = card(desk, headline)
-    found.locator("select").select_option(str(page.pk) if page else "")
+    found.locator("select").select_option(str(page.pk) if page else "pool")
     board_moved(desk, lambda: found.locator(".board__go").press("Enter"))
 
 
