@@ -42,12 +42,14 @@ class PageFill:
         return abs((self.budget or 0) - self.characters)
 
 
-def board_pages(issue):
-    """The issue's pages, each with `cards` (its stories in printed order, each with `card_photos`, the
-    photos that go with it), `loose_photos` (photos placed on their own) and `fill`."""
+def board_pages(issue, only=None):
+    """The issue's pages (or those of them with the primary keys `only`), each with `cards` (its
+    stories in printed order, each with `card_photos`, the photos that go with it), `loose_photos`
+    (photos placed on their own) and `fill`."""
     has_zone = Zone.objects.filter(article=OuterRef("pk"), page=OuterRef("page"))
+    chosen = issue.pages.all() if only is None else issue.pages.filter(pk__in=only)
     pages = list(
-        issue.pages.select_related("editor").prefetch_related(
+        chosen.select_related("editor").prefetch_related(
             Prefetch(
                 "articles",
                 queryset=Article.objects.annotate(has_zone=Exists(has_zone))

@@ -112,7 +112,7 @@ class AssemblyBoardViews:
         """A move's answer: the board's status and the pages (and the pool) the move changed, each
         swapped in place; the rest of the board stays as it is in the browser."""
         touched = {made.from_page_id, made.to_page_id}
-        context = self.board_context(request, issue, note=note)
+        context = self.board_context(request, issue, note=note, only=touched - {None})
         context |= {"touched": touched, "pool_touched": None in touched}
         return TemplateResponse(request, "admin/issues/issue/board_update.html", context)
 
@@ -130,16 +130,17 @@ class AssemblyBoardViews:
         }
         return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
 
-    def board_context(self, request, issue, error="", note=""):
+    def board_context(self, request, issue, error="", note="", only=None):
+        """What the board shows; `only`: the pages to show of it (a move's answer), else all."""
         issue.refresh_from_db()
         filters = PoolFilter(request.GET or None)
         chosen = filters.cleaned_data if filters.is_valid() else {}
-        pages = workflow.board_pages(issue)
+        pages = workflow.board_pages(issue, only)
         context = {
             "issue": issue,
             "pages": pages,
             "move_url": reverse("admin:issues_issue_board_move", args=[issue.pk]),
-            "move_options": move_options(pages),
+            "move_options": move_options(pages if only is None else issue.pages.all()),
             "pool": workflow.pool(**{name: value for name, value in chosen.items() if value}),
             "pool_photos": workflow.loose_pool_photos(),
             "in_review": workflow.in_review(),
