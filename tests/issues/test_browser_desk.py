@@ -93,6 +93,9 @@ def test_the_whole_desk(browser, live_server, demo_staff):
     # 4. The fill meter follows.
     expect(fill).not_to_have_text(before)
     editor.page.screenshot(path=SCREENSHOTS / "desk-1-board.png", full_page=True)
+    editor.page.emulate_media(color_scheme="dark")  # the admin's dark theme: the board follows it
+    editor.page.screenshot(path=SCREENSHOTS / "desk-1-board-dark.png", full_page=True)
+    editor.page.emulate_media(color_scheme="light")
 
     # 5. A second editor, on a board loaded before the first editor's last move, is refused.
     other = Desk(browser, live_server, "editor2")
