@@ -44,10 +44,14 @@ class HomeView(TemplateView):
 
     template_name = "articles/home.html"
     latest_count = 10
+    is_preview = False
+
+    def front_issue(self):
+        return Issue.objects.published().prefetch_related(*issue_contents()).first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            issue=Issue.objects.published().prefetch_related(*issue_contents()).first(),
+            issue=self.front_issue(),
             latest_articles=PublishedArticlesMixin.get_queryset(self)[: self.latest_count],
             townships=Township.objects.current(),
             departments=Department.objects.prefetch_related("short_names"),

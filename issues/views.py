@@ -16,26 +16,26 @@ from .models import Issue, Page
 
 class PublishedIssueMixin:
     slug_field = slug_url_kwarg = "number"
+    is_preview = False
 
     def get_queryset(self):
         return Issue.objects.published().prefetch_related(*issue_contents())
 
 
 class PreviewMixin:
-    """Staff see an issue and its pages as readers will, with every placed story, before it is out
-    (the story links go to each story's preview). Never cached; anyone else gets a 404."""
+    """Staff see an issue, its pages and the home page as readers will once it is out, with every
+    placed story (the links go to the previews). Never cached; anyone else gets a 404."""
+
+    is_preview = True
 
     @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
+        if not workflow.can_preview(request.user):
+            raise Http404("No such issue.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        if not workflow.can_preview(self.request.user):
-            return Issue.objects.none()
         return Issue.objects.prefetch_related(*issue_contents(preview=True))
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class IssueDetailView(PublishedIssueMixin, DetailView):
@@ -71,25 +71,14 @@ class PagePreviewView(PreviewMixin, PageDetailView):
     pass
 
 
-class HomePreviewView(HomeView):
-    """The home page as it will look once this issue is out: its pages and headlines at the top (with
-    links to their previews), the stories readers see now below. Staff only, never cached."""
+class HomePreviewView(PreviewMixin, HomeView):
+    """The home page with this issue at its top; the stories readers see now below."""
 
-    @method_decorator(never_cache)
-    def dispatch(self, request, *args, **kwargs):
-        if not workflow.can_preview(request.user):
+    def front_issue(self):
+        found = self.get_queryset().filter(number=self.kwargs["number"]).first()
+        if found is None:
             raise Http404("No such issue.")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(is_preview=True, **kwargs)
-        issues = Issue.objects.filter(number=self.kwargs["number"]).prefetch_related(
-            *issue_contents(preview=True)
-        )
-        context["issue"] = issues.first()
-        if context["issue"] is None:
-            raise Http404("No such issue.")
-        return context
+        return found
 
 
 class IssueArchiveView(TemplateView):

@@ -259,6 +259,9 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"pk": self.pk})
 
+    def get_preview_url(self):
+        return reverse("articles:preview", kwargs={"pk": self.pk})
+
     def compute_listing_date(self):
         """Lists date a story by its issue; one published online only by its day (local time)."""
         if self.page_id is not None:

@@ -38,11 +38,15 @@ def awaiting_page():
     return Article.objects.filter(status=Status.APPROVED, page=None)
 
 
+def placeable_statuses(issue, user):
+    """What this user may place from no page onto a page of this issue: approved stories; and for the
+    chief on a published issue, published ones too (a story first published online)."""
+    return PLACEABLE if may_change_published(user) and is_out(issue) else (Status.APPROVED,)
+
+
 def placeable(page, user):
-    """The stories not on a page that this user may place on this one (see place): approved ones; and
-    for the chief on a published issue's page, published ones too (a story first published online)."""
-    statuses = PLACEABLE if may_change_published(user) and is_out(page.issue) else (Status.APPROVED,)
-    return Article.objects.filter(status__in=statuses, page=None)
+    """The stories not on a page that this user may place on this one (see place)."""
+    return Article.objects.filter(status__in=placeable_statuses(page.issue, user), page=None)
 
 
 def place(article, page, position, user):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article, Photo
 from issues.models import BoardMove, Issue
 
-from .access import MOVE, Status, TransitionNotAllowed, is_out, is_reviewer, may_change_published
-from .assembly import PLACEABLE, check_may_change_issue
+from .access import MOVE, Status, TransitionNotAllowed, is_reviewer
+from .assembly import check_may_change_issue, placeable_statuses
 from .steps import record_step
 from .zones import release_zones
 
@@ -77,14 +77,13 @@ def check_move(issue, item, page, user):
     if current is not None and current.issue_id != issue.pk:
         raise TransitionNotAllowed(_("That is on another issue's page."), code="other_issue")
     story = item if isinstance(item, Article) else item.article
-    if story is not None and current is None and page is not None:
-        allowed = PLACEABLE if may_change_published(user) and is_out(issue) else (Status.APPROVED,)
-        if story.status not in allowed:
-            raise TransitionNotAllowed(
-                _("Only stories past final review can be placed: “%(headline)s” is %(status)s.")
-                % {"headline": story.headline, "status": story.get_status_display()},
-                code="not_approved",
-            )
+    placing = story is not None and current is None and page is not None
+    if placing and story.status not in placeable_statuses(issue, user):
+        raise TransitionNotAllowed(
+            _("Only stories past final review can be placed: “%(headline)s” is %(status)s.")
+            % {"headline": story.headline, "status": story.get_status_display()},
+            code="not_approved",
+        )
 
 
 def _move(issue, item, page, position, user, record=True):

@@ -112,7 +112,7 @@ class AssemblyBoardViews:
         """A move's answer: the board's status and the pages (and the pool) the move changed, each
         swapped in place; the rest of the board stays as it is in the browser."""
         touched = {made.from_page_id, made.to_page_id}
-        context = self.board_context(request, issue, note=note, only=touched - {None})
+        context = self.board_context(request, issue, note=note, only=touched - {None}, pool=None in touched)
         context |= {"touched": touched, "pool_touched": None in touched}
         return TemplateResponse(request, "admin/issues/issue/board_update.html", context)
 
@@ -130,8 +130,9 @@ class AssemblyBoardViews:
         }
         return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
 
-    def board_context(self, request, issue, error="", note="", only=None):
-        """What the board shows; `only`: the pages to show of it (a move's answer), else all."""
+    def board_context(self, request, issue, error="", note="", only=None, pool=True):
+        """What the board shows; `only`: the pages to show of it (a move's answer), else all; the pool
+        only when it is shown."""
         issue.refresh_from_db()
         filters = PoolFilter(request.GET or None)
         chosen = filters.cleaned_data if filters.is_valid() else {}
@@ -141,9 +142,6 @@ class AssemblyBoardViews:
             "pages": pages,
             "move_url": reverse("admin:issues_issue_board_move", args=[issue.pk]),
             "move_options": move_options(pages if only is None else issue.pages.all()),
-            "pool": workflow.pool(**{name: value for name, value in chosen.items() if value}),
-            "pool_photos": workflow.loose_pool_photos(),
-            "in_review": workflow.in_review(),
             "filters": filters,
             "filter_query": request.GET.urlencode() if filters.is_valid() else "",
             "error": error,
@@ -151,4 +149,10 @@ class AssemblyBoardViews:
             "poll_seconds": POLL_SECONDS,
             "may_move": not workflow.is_out(issue) or workflow.may_change_published(request.user),
         }
+        if pool:
+            context |= {
+                "pool": workflow.pool(**{name: value for name, value in chosen.items() if value}),
+                "pool_photos": workflow.loose_pool_photos(),
+                "in_review": workflow.in_review(),
+            }
         return context

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Department, Photo, Township
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from articles.workflow.desk import PUBLICATION_TIME
 from issues import page_import
 from issues.models import Issue, Page, Zone
 
@@ -28,8 +29,6 @@ DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_FILE = DEMO_DIR / "sample_page.json"
 # The page as printed, typeset from the demo's own stories (scripts/compose_pages.py).
 DEMO_PDF = DEMO_DIR / "printed_page.pdf"
-# The paper goes to readers at 6 in the morning of its publication date.
-PUBLICATION_TIME = datetime.time(6, 0)
 # Enough people to walk a story through 三审: two reporters, two editors (初审, 复审), the chief (终审).
 # Each has a byline; the first four write on the demo page.
 DEMO_ACCOUNTS = (
