@@ -15,9 +15,11 @@ stories' text from that file by position, and only its PDF is written.
 A spec: {"page": {...}, "stories": [...], "photos": [...]}, sizes in millimetres on a grid of columns.
 A story: box [first column, columns, top, height] inside the content area; kicker, headline (a list of
 lines), subtitle, byline (□ name), source (本报讯), body (paragraphs), end (the closing （王艳）), authors;
-optional photo {column, columns, top, height, caption, photographer} inside the box, continued (the page
-it jumps to), bold ("double" draws the headline twice, "stroke" fills and strokes it), briefs (简讯: a
-list of {lead, body, end, authors}, each a story of its own under one heading).
+optional photo {column, columns, top, height, caption, photographer} inside the box, head_columns (the
+headline block set beside the body, in the box's first columns), continued (the page it jumps to),
+bold ("double" draws the headline twice, "stroke" fills and strokes it), briefs (简讯: a list of {lead,
+body, end, authors, event_date}, each a story of its own under one heading), event_date (the date the
+story's text names, as the importer should read it; given, it is expected).
 """
 
 import io
@@ -319,7 +321,12 @@ def set_story(sheet, story):
     x = sheet.column_x(first)
     width = sheet.span_width(columns)
     top, bottom = CONTENT_TOP + top * mm, CONTENT_TOP + (top + height) * mm
-    head_boxes, body_top = set_headline_block(sheet, story, x, width, top)
+    beside = story.get("head_columns", 0)  # a headline block set beside the body, in its first columns
+    if beside:
+        head_boxes, _below = set_headline_block(sheet, story, x, sheet.span_width(beside), top)
+        body_top = top
+    else:
+        head_boxes, body_top = set_headline_block(sheet, story, x, width, top)
     photo = story.get("photo")
     photo_box = None
     if photo:
@@ -329,7 +336,7 @@ def set_story(sheet, story):
         photo_box = (photo_x, photo_top, photo_right, photo_top + photo["height"] * mm)
         photo["expected"] = set_photo(sheet, photo, photo_box, len(story["headline"][0]))
     intervals = []
-    for column in range(first, first + columns):
+    for column in range(first + beside, first + columns):
         column_x = sheet.column_x(column)
         free = [(body_top, bottom)]
         if photo_box and photo_box[0] <= column_x < photo_box[2]:
@@ -367,8 +374,13 @@ def set_story(sheet, story):
             "body": "\n".join(printed),
             "authors": [] if jumped else story.get("authors", []),
             "zones": [sheet.zone(union(head_boxes))] + [sheet.zone(piece) for piece in pieces],
+            **expected_date(story),
         }
     ]
+
+
+def expected_date(story):
+    return {"event_date": story["event_date"]} if "event_date" in story else {}
 
 
 def fit(text, flow, sheet):
@@ -396,6 +408,7 @@ def set_briefs(sheet, story, intervals, head_boxes):
                 "body": brief["body"],
                 "authors": brief.get("authors", []),
                 "zones": [sheet.zone(piece) for piece in pieces],
+                **expected_date(brief),
             }
         )
     return found
