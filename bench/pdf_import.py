@@ -89,7 +89,7 @@ def held_out_scores():
 
     django.setup()
     from issues import page_import
-    from tests.issues.pdf_scoring import Score, score
+    from tests.issues.page_scoring import Score, score
 
     total = Score()
     for name in ("held_out_e", "held_out_f"):

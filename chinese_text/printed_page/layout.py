@@ -1,14 +1,24 @@
 """A page's lines → its parts: the bodies of its stories (each with its lead and byline), the runs of
-headline lines between them, and its photo credits."""
+headline lines around them, and its photo credits.
+
+The extractor sets each block of text it finds apart with a blank line (a column's stretch of a body, a
+headline block, a caption), in an order of its own: a story's pieces can come out before its start, and
+its headline far from it. So the page is read in three steps: its blocks are cut into pieces of body
+text (chunks) and headline lines; the chunks are chained into bodies (chaining.py); the headlines are
+matched to the bodies (headlines.py).
+"""
 
 import re
 from dataclasses import dataclass, field
 
 from .bylines import feature_byline, news_byline, photo_credit
+from .chaining import Chunk, chain
 from .lines import SENTENCE_ENDS, is_furniture, undouble, unjustify
 
 LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
+_LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)$")  # 简讯's bold lead-in: 区气象局发布寒潮预警　…
+_BLOCKS_EVERY_LINE = 0.7  # an extractor that sets nearly every line apart marks no blocks
 
 
 @dataclass
@@ -16,6 +26,7 @@ class Body:
     lines: list
     lead: str = ""  # 本报讯 for news; empty for a feature
     authors: list = field(default_factory=list)
+    position: int = 0  # where its first piece stands on the page, counted in lines
 
 
 @dataclass
@@ -23,76 +34,200 @@ class PageParts:
     bodies: list = field(default_factory=list)
     headline_runs: list = field(default_factory=list)  # runs of lines: headlines, subtitles, □ bylines
     photos: list = field(default_factory=list)  # (caption, photographer)
+    run_positions: list = field(default_factory=list)  # where each run stands, counted in lines
+    stray: list = field(default_factory=list)  # texts too slight to be a story, for the editor
 
 
-def split_page(lines):
+def blocks(lines):
+    """The page's blocks of lines, cleaned (undoubled, without page furniture or bold's twin lines), and
+    whether the extractor marked them: a page whose every line stands apart, or none does, is one block."""
+    found, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            found.append(current)
+            current = []
+    if current:
+        found.append(current)
+    count = sum(len(block) for block in found)
+    marked = 1 < len(found) < _BLOCKS_EVERY_LINE * count
+    if not marked:
+        found = [[line for block in found for line in block]]
+    cleaned = [_cleaned(block) for block in found]
+    if cleaned and cleaned[0] and _is_masthead(cleaned[0][0], found[0][1:] + sum(found[1:3], [])):
+        cleaned[0] = cleaned[0][1:]
+    return [block for block in cleaned if block], marked
+
+
+def _cleaned(block):
+    found = []
+    for line in block:
+        line = undouble(line)
+        if not line or is_furniture(line):
+            continue
+        if found and _is_twin(line, found[-1]):
+            continue  # bold drawn twice, its second copy set on a line of its own
+        if found and _byline_broken(found[-1], line):
+            found[-1] += line
+            continue
+        found.append(line)
+    return found
+
+
+def _byline_broken(before, line):
+    """A closing byline broken over two lines: …疏散。（韩雪梅 | 李志强）."""
+    return len(line) <= 10 and line.endswith(("）", ")")) and not news_byline(before)[1] and bool(
+        news_byline(before + line)[1]
+    )
+
+
+def _is_twin(line, before):
+    text, previous = unjustify(line), unjustify(before)
+    return text == previous or (len(text) >= 4 and previous.startswith(text + "\u3000"))
+
+
+def _is_masthead(line, following):
+    """The paper's name atop the page: a short line without punctuation right above the page's furniture."""
+    return bool(_HEADLINE_LIKE.match(line)) and len(line) <= 12 and any(map(is_furniture, following))
+
+
+def split_page(lines, words=lambda text: set()):
     """Cut a page's lines into story bodies, runs of headline lines, and photo captions.
 
-    A news body opens at 本报讯 (whatever stands before it on the line is a headline) and closes at its
-    bracketed byline. Outside a body, a line that reads like running text (it has a comma or a sentence
-    end) opens a feature body; other lines, —— subtitles and □ bylines make up runs of headline lines. A
-    feature body closes at the next 本报讯, or at a line without punctuation after a sentence end when the
-    line after it confirms a headline (another such line, a subtitle, a byline, a caption or the end).
+    Within a block: a news body opens at 本报讯 (whatever stands before it on the line is a headline) and
+    closes at its bracketed byline; a line that reads like running text (it has a comma or a sentence end)
+    opens a piece of body, and other lines, —— subtitles and □ bylines are headline lines. A piece without
+    本报讯 closes at a line without punctuation after a sentence end when the line after it confirms a
+    headline (another such line, a subtitle, a byline, a caption or the end). A block ends every piece.
+    The pieces are then chained into bodies (words(text) → its set of words, as evidence); a chain with no 本报讯, no byline and no sentence of body
+    length is no story: its text goes to the headline lines.
     """
-    cleaned = [undouble(line.strip()) for line in lines]
-    cleaned = [line for line in cleaned if line and not is_furniture(line)]
-    parts, body, run = PageParts(), None, []
-
-    def headline_like(line):
-        return bool(_HEADLINE_LIKE.match(unjustify(line)))
-
-    def confirms_headline(index):
-        if index >= len(cleaned):
-            return True
-        line = cleaned[index]
-        return (
-            headline_like(line)
-            or line.startswith("——")
-            or bool(feature_byline(line))
-            or LEAD in line
-            or photo_credit(line) is not None
-        )
+    parts, chunks, run, run_start = PageParts(), [], [], 0
+    position = 0
 
     def close_run():
         nonlocal run
         if run:
             parts.headline_runs.append(run)
+            parts.run_positions.append(run_start)
             run = []
 
-    for index, line in enumerate(cleaned):
-        credit = photo_credit(line)
-        if credit:
-            parts.photos.append(credit)
-            continue
-        if LEAD in line:
-            before, _lead, after = line.partition(LEAD)
-            if before.strip():
-                run.append(before.strip())
-            close_run()
-            body = Body([after.strip()], lead=LEAD)
-            parts.bodies.append(body)
-            continue
-        if feature_byline(line):
-            body = None
-            run.append(line)
-            continue
-        if body is not None:
-            text, authors = news_byline(line)
-            if authors:
-                if text:
-                    body.lines.append(text)
-                body.authors, body = authors, None
-                continue
-            after_sentence = unjustify(body.lines[-1]).endswith(SENTENCE_ENDS)
-            if body.lead or not (after_sentence and headline_like(line) and confirms_headline(index + 1)):
-                body.lines.append(line)
-                continue
-            body = None
-        if headline_like(line) or line.startswith("——"):
-            run.append(line)
-            continue
+    def add_headline(line):
+        nonlocal run_start
+        if not run:
+            run_start = position
+        run.append(line)
+
+    found_blocks, marked = blocks(lines)
+    for block in found_blocks:
         close_run()
-        body = Body([line])
-        parts.bodies.append(body)
+        caption = _caption(block)
+        if caption:
+            parts.photos.append(caption)
+            position += len(block)
+            continue
+        chunk, opens_story = None, False
+        for index, line in enumerate(block):
+            position += 1
+            credit = photo_credit(line)
+            if credit:
+                parts.photos.append(credit)
+                continue
+            if LEAD in line:
+                before, _lead, after = line.partition(LEAD)
+                if before.strip():
+                    add_headline(before.strip())
+                close_run()
+                chunk = Chunk([after.strip()], position, lead=LEAD, starts=True)
+                chunks.append(chunk)
+                continue
+            if feature_byline(line):
+                chunk = None
+                add_headline(line)
+                opens_story = True  # the body after a subtitle or □ byline is a feature's opening
+                continue
+            if chunk is not None:
+                text, authors = news_byline(line)
+                if authors:
+                    if text:
+                        chunk.lines.append(text)
+                    chunk.authors, chunk = authors, None
+                    continue
+                if chunk.lead or not _ends_body(block, index, chunk):
+                    chunk.lines.append(line)
+                    continue
+                chunk = None
+            lead_in = _LEAD_IN.match(line)
+            if lead_in and not news_byline(line)[1]:
+                close_run()
+                add_headline(lead_in.group(1))
+                close_run()
+                chunk = Chunk([lead_in.group(2)], position, starts=True)
+                chunks.append(chunk)
+                continue
+            if _HEADLINE_LIKE.match(unjustify(line)) or line.startswith("——"):
+                add_headline(line)
+                opens_story = opens_story or line.startswith("——")
+                continue
+            close_run()
+            text, authors = news_byline(line)
+            chunk = Chunk([text] if text else [], position, authors=authors, starts=opens_story)
+            chunks.append(chunk)
+            opens_story = False
+            if authors:
+                chunk = None
     close_run()
+    for found in chain(chunks, words, marked):
+        if _is_story(found):
+            parts.bodies.append(
+                Body(
+                    [line for piece in found for line in piece.lines],
+                    found[0].lead,
+                    found[-1].authors,
+                    found[0].position,
+                )
+            )
+        else:
+            parts.stray.append("".join(line for piece in found for line in piece.lines))
     return parts
+
+
+def _caption(block):
+    """A block that is one photo's caption, wrapped over up to three lines: (caption, photographer)."""
+    if 1 < len(block) <= 3:
+        return photo_credit("".join(unjustify(line) for line in block))
+    return None
+
+
+def _ends_body(block, index, chunk):
+    """Whether the line at `index` is a headline closing the piece of body before it."""
+    line = block[index]
+
+    def headline_like(text):
+        return bool(_HEADLINE_LIKE.match(unjustify(text)))
+
+    def confirms_headline(following):
+        if following >= len(block):
+            return True
+        text = block[following]
+        return (
+            headline_like(text)
+            or text.startswith("——")
+            or bool(feature_byline(text))
+            or LEAD in text
+            or photo_credit(text) is not None
+        )
+
+    after_sentence = bool(chunk.lines) and unjustify(chunk.lines[-1]).endswith(SENTENCE_ENDS)
+    return after_sentence and headline_like(line) and confirms_headline(index + 1)
+
+
+def _is_story(pieces):
+    """A story has 本报讯 or a lead-in, a byline, or at least a sentence of body length."""
+    text = "".join(unjustify(line) for piece in pieces for line in piece.lines)
+    return (
+        any(piece.starts for piece in pieces)
+        or bool(pieces[-1].authors)
+        or (len(text) >= 30 and any(mark in text for mark in "。！？"))
+    )

@@ -18,7 +18,7 @@ def parse_page(text, issue_date, words, tagger):
     words(text) → set of words, for matching headlines to bodies; tagger: a chinese_text.tagger
     GazetteerTagger. Warnings are (code, details): no_headline, weak_headline, no_byline, no_story.
     """
-    parts = split_page(text.splitlines())
+    parts = split_page(text.splitlines(), words)
     bodies = [paragraphs(body.lines) for body in parts.bodies]
     headlines = group_headlines(parts.headline_runs, ["".join(body) for body in bodies], words)
     by_body = {headline.body: headline for headline in headlines if headline.body is not None}

@@ -13,7 +13,7 @@ from issues import page_import
 from issues.models import Issue, Page, Zone
 from tests.factories import PDF_PAGES, page_pdf, pdf_of
 from tests.infrastructure.test_pdfs import encrypted_pdf
-from tests.issues.pdf_scoring import Score, score
+from tests.issues.page_scoring import Score, score
 
 pytestmark = pytest.mark.django_db
 
