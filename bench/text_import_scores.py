@@ -23,8 +23,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.test")
 GROUPS = {
     "tuned": sorted((ROOT / "tests/data/text_pages").glob("*.txt")),
     "held_out": sorted((ROOT / "bench/held_out_pages").glob("held_out_text_*.txt")),
-    "others": sorted((ROOT / "tests/data/pdf_pages").glob("*.txt"))
-    + [ROOT / "bench/held_out_pages/held_out_e.txt", ROOT / "bench/held_out_pages/held_out_f.txt"],
+    "others": [
+        *sorted((ROOT / "tests/data/pdf_pages").glob("*.txt")),
+        *(ROOT / f"bench/held_out_pages/held_out_{name}.txt" for name in "ef"),
+    ],
 }
 FIELDS = ("headlines", "subtitles", "bylines", "dates", "body_ends")
 

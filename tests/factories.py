@@ -23,6 +23,7 @@ def png_file(name="photo.png", size=(40, 30)):
 
 
 PDF_PAGES = Path(__file__).parent / "data" / "pdf_pages"
+TEXT_PAGES = Path(__file__).parent / "data" / "text_pages"  # composed for the text importer
 
 
 def page_pdf(name="front_page"):

@@ -83,12 +83,14 @@ def _segments(run):
 def kicker_and_headline(lines):
     """Split a headline's lines into (kicker, headline).
 
-    A wrapped headline fills its first line, so a first line at most 60% as wide as the next, or one made
-    of phrases set apart by spaces above a line that is not, is a kicker (引题) standing above it.
+    A wrapped headline's first line is broken at a phrase, so only a first line under 40% as wide as the
+    widest line after it, or one made of phrases set apart by spaces above a line that is not, is a
+    kicker (引题) standing above it.
     """
     if len(lines) > 1:
         first, second = lines[0], lines[1]
-        if display_width(unjustify(first)) * 5 <= display_width(unjustify(second)) * 3:
+        widest = max(display_width(unjustify(line)) for line in lines[1:])
+        if display_width(unjustify(first)) * 5 < widest * 2:
             return unjustify(first), "".join(unjustify(line) for line in lines[1:])
         if _PHRASES.match(first) and not _PHRASES.match(second) and not is_letter_spaced(first):
             return " ".join(first.split()), "".join(unjustify(line) for line in lines[1:])
@@ -136,21 +138,57 @@ def _run_together(line, owners, bodies, words, shortest=4):
     return [line] if cut is None else [text[:cut], text[cut:]]
 
 
-def _compositions(lines, parts):
-    """Every way to cut a list of lines into `parts` contiguous, non-empty groups of lines, first cuts
-    first. Chosen cut positions, not recursion: a page of a thousand stories would nest a thousand deep."""
-    for cuts in itertools.combinations(range(1, len(lines)), parts - 1):
-        bounds = (0, *cuts, len(lines))
-        yield [lines[start:end] for start, end in itertools.pairwise(bounds)]
+def _compositions(lines, longest=3):
+    """Every way to cut a list of lines into contiguous groups of at most `longest` lines, the fewest
+    groups first. A run of more than eight lines (a page of headlines first) is a headline a line."""
+    if len(lines) > 8:
+        return [[[line] for line in lines]]
+    found = []
+    for cuts in range(len(lines)):
+        for chosen in itertools.combinations(range(1, len(lines)), cuts):
+            bounds = (0, *chosen, len(lines))
+            groups = [lines[start:end] for start, end in itertools.pairwise(bounds)]
+            if all(len(group) <= longest for group in groups):
+                found.append(groups)
+    return found
 
 
-def group_headlines(runs, bodies, words, limit=20000):
+_QUOTED = re.compile(r"[“《「]([^”》」]{2,20})[”》」]")
+_NUMBER = re.compile(r"\d+")
+
+
+def _misshapen(group):
+    """A wrapped headline's later lines are no wider than its first, unless the first is a kicker."""
+    if len(group) < 2 or kicker_and_headline(group)[0]:
+        return 0
+    first = display_width(unjustify(group[0]))
+    return any(display_width(unjustify(line)) > first + 2 for line in group[1:])
+
+
+_UNUSED = 0.3  # what a headline line assigned to no body costs, a character: more than it costs unexplained
+
+
+def evidence(headline, body, body_words, words):
+    """How much of the headline the body explains: the characters of its words, quoted phrases and
+    numbers found in the body, less a quarter of those it does not explain."""
+    found = words(headline)
+    explained = sum(len(word) for word in found if word in body_words)
+    explained += sum(len(phrase) for phrase in _QUOTED.findall(headline) if phrase in body)
+    explained += sum(len(number) for number in _NUMBER.findall(headline) if number in body)
+    unexplained = sum(len(word) for word in found if word not in body_words)
+    return explained - 0.25 * unexplained
+
+
+def group_headlines(runs, bodies, words, limit=4):
     """Decide which headline lines wrap into one headline, and which body each headline belongs to.
 
-    The runs' title lines are grouped into as many headlines as there are bodies (never across a
-    subtitle or a byline), choosing among all groupings the one whose best assignment to the bodies
-    (match_headlines) shares the most words. A line holding two headlines is split first, and a kicker
-    line is told from a wrapped headline's first line. Returns Headline objects in the runs' order.
+    Lines anywhere on the page are candidates; a run's title lines (never across a subtitle or a byline)
+    are grouped so that the headlines, assigned to the bodies by a maximum-weight matching on their
+    evidence, explain the most. Grouping and assignment are decided together, one run's grouping at a
+    time against the others' (`limit` rounds). A line holding two headlines is split first, and a kicker
+    line is told from a wrapped headline's first line. A body no headline explains takes a headline
+    left over, in page order, for the editor to check. Returns Headline objects in the runs' order;
+    those assigned to no body have body None.
     """
     memo = {}
 
@@ -164,53 +202,86 @@ def group_headlines(runs, bodies, words, limit=20000):
         for word in cached_words(body):
             bodies_having[word].add(index)
     owners = {word: min(having) for word, having in bodies_having.items() if len(having) == 1}
+    joined = []
+    for run in runs:  # a subtitle or byline set apart belongs to the headline before it
+        if joined and (run[0].startswith("——") or feature_byline(run[0])):
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(list(run))
     segments = [
         (
             [piece for line in lines for piece in _run_together(line, owners, bodies, cached_words)],
             subtitle,
             authors,
         )
-        for run in runs
+        for run in joined
         for lines, subtitle, authors in _segments(run)
     ]
-    wanted = min(len(bodies), sum(len(lines) for lines, _subtitle, _authors in segments))
-    if not segments or not wanted:
+    if not segments or not bodies:
         return []
+    body_words = [cached_words(body) for body in bodies]
+    weights = {}
 
-    def splits(index, remaining):
-        """Group counts for segments[index:] adding up to `remaining`, each at least one."""
-        if index == len(segments):
-            if remaining == 0:
-                yield []
-            return
-        left = len(segments) - index - 1
-        for count in range(1, min(len(segments[index][0]), remaining - left) + 1):
-            for rest in splits(index + 1, remaining - count):
-                yield [count, *rest]
+    def weight(text, body):
+        if (text, body) not in weights:
+            weights[text, body] = evidence(text, bodies[body], body_words[body], cached_words)
+        return weights[text, body]
 
-    groupings = (
-        grouping
-        for counts in splits(0, wanted)
-        for grouping in itertools.product(
-            *(_compositions(lines, count) for (lines, _s, _a), count in zip(segments, counts, strict=True))
+    options = [_compositions(lines) for lines, _subtitle, _authors in segments]
+
+    def texts(choice):
+        return [
+            "".join(unjustify(line) for line in group)
+            for segment, option in enumerate(choice)
+            for group in options[segment][option]
+        ]
+
+    def assign(choice):
+        graph, found = networkx.Graph(), texts(choice)
+        for h, text in enumerate(found):
+            for b in range(len(bodies)):
+                strength = weight(text, b)
+                if strength > 0:
+                    graph.add_edge(("headline", h), ("body", b), weight=strength)
+        pairs = {}
+        for one, other in networkx.max_weight_matching(graph):
+            headline, body = (one, other) if one[0] == "headline" else (other, one)
+            pairs[headline[1]] = body[1]
+        unused = sum(len(text) for h, text in enumerate(found) if h not in pairs)
+        total = sum(graph[("headline", h)][("body", b)]["weight"] for h, b in pairs.items())
+        misshapen = sum(
+            _misshapen(group) for segment, option in enumerate(choice) for group in options[segment][option]
         )
-    )
-    best = None
-    for grouping in itertools.islice(groupings, limit):
-        texts = ["".join(unjustify(line) for line in group) for groups in grouping for group in groups]
-        pairs = match_headlines(texts, bodies, cached_words)
-        total = sum(score for _body, score in pairs)
-        if best is None or total > best[0]:
-            best = (total, grouping, pairs)
-    if best is None:
-        return []
-    _total, grouping, pairs = best
+        return total - _UNUSED * unused - misshapen, pairs
+
+    choice = [0] * len(segments)
+    best, pairs = assign(choice)
+    for _round in range(limit):
+        improved = False
+        for segment in range(len(segments)):
+            for option in range(len(options[segment])):
+                trial = [*choice[:segment], option, *choice[segment + 1 :]]
+                total, found = assign(trial)
+                if total > best + 1e-9:
+                    best, pairs, choice, improved = total, found, trial, True
+        if not improved:
+            break
     headlines = []
-    for (_lines, subtitle, authors), groups in zip(segments, grouping, strict=True):
+    for segment, (_lines, subtitle, authors) in enumerate(segments):
+        groups = options[segment][choice[segment]]
         for position, group in enumerate(groups):
             last = position == len(groups) - 1
             kicker, text = kicker_and_headline(group)
             headlines.append(Headline(text, subtitle if last else "", authors if last else [], kicker=kicker))
-    for headline, (body, score) in zip(headlines, pairs, strict=True):
-        headline.body, headline.score = body, score
+    taken = set(pairs.values())
+    leftover_bodies = [body for body in range(len(bodies)) if body not in taken]
+    leftover_headlines = [index for index in range(len(headlines)) if index not in pairs]
+    for index, body in zip(leftover_headlines, leftover_bodies, strict=False):
+        pairs[index] = body
+    for index, headline in enumerate(headlines):
+        if index in pairs:
+            headline.body = pairs[index]
+            wanted = cached_words(headline.kicker + headline.headline)
+            shared = wanted & body_words[headline.body]
+            headline.score = len(shared) / len(wanted) if wanted else 0.0
     return headlines

@@ -8,16 +8,18 @@ text (chunks) and headline lines; the chunks are chained into bodies (chaining.p
 matched to the bodies (headlines.py).
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .bylines import feature_byline, news_byline, photo_credit
 from .chaining import Chunk, chain
-from .lines import SENTENCE_ENDS, is_furniture, undouble, unjustify
+from .lines import SENTENCE_ENDS, display_width, is_furniture, undouble, unjustify
 
 LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
-_LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)$")  # 简讯's bold lead-in: 区气象局发布寒潮预警　…
+# 简讯's bold lead-in, set off by an ideographic space: 区气象局发布寒潮预警　区气象局发布…
+_LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)$")
 _BLOCKS_EVERY_LINE = 0.7  # an extractor that sets nearly every line apart marks no blocks
 
 
@@ -55,7 +57,9 @@ def blocks(lines):
     if not marked:
         found = [[line for block in found for line in block]]
     cleaned = [_cleaned(block) for block in found]
-    if cleaned and cleaned[0] and _is_masthead(cleaned[0][0], found[0][1:] + sum(found[1:3], [])):
+    first = found[0][0] if found else ""
+    following = [*found[0][1:], *itertools.chain(*found[1:3])] if found else []
+    if cleaned and cleaned[0] and cleaned[0][0] == undouble(first) and _is_masthead(first, following):
         cleaned[0] = cleaned[0][1:]
     return [block for block in cleaned if block], marked
 
@@ -77,9 +81,9 @@ def _cleaned(block):
 
 def _byline_broken(before, line):
     """A closing byline broken over two lines: …疏散。（韩雪梅 | 李志强）."""
-    return len(line) <= 10 and line.endswith(("）", ")")) and not news_byline(before)[1] and bool(
-        news_byline(before + line)[1]
-    )
+    opened = max(before.rfind("（"), before.rfind("("))
+    unclosed = opened >= 0 and opened > max(before.rfind("）"), before.rfind(")"))
+    return unclosed and len(line) <= 10 and bool(news_byline(before + line)[1])
 
 
 def _is_twin(line, before):
@@ -100,8 +104,8 @@ def split_page(lines, words=lambda text: set()):
     opens a piece of body, and other lines, —— subtitles and □ bylines are headline lines. A piece without
     本报讯 closes at a line without punctuation after a sentence end when the line after it confirms a
     headline (another such line, a subtitle, a byline, a caption or the end). A block ends every piece.
-    The pieces are then chained into bodies (words(text) → its set of words, as evidence); a chain with no 本报讯, no byline and no sentence of body
-    length is no story: its text goes to the headline lines.
+    The pieces are then chained into bodies (words(text) → its set of words, as evidence); a chain with
+    no 本报讯, no byline and no sentence of body length is no story, only a stray text for the editor.
     """
     parts, chunks, run, run_start = PageParts(), [], [], 0
     position = 0
@@ -166,7 +170,8 @@ def split_page(lines, words=lambda text: set()):
                 chunk = Chunk([lead_in.group(2)], position, starts=True)
                 chunks.append(chunk)
                 continue
-            if _HEADLINE_LIKE.match(unjustify(line)) or line.startswith("——"):
+            title_like = _HEADLINE_LIKE.match(unjustify(line)) or line.startswith("——")
+            if title_like and not _runs_into(block, index):
                 add_headline(line)
                 opens_story = opens_story or line.startswith("——")
                 continue
@@ -198,6 +203,16 @@ def _caption(block):
     if 1 < len(block) <= 3:
         return photo_credit("".join(unjustify(line) for line in block))
     return None
+
+
+def _runs_into(block, index):
+    """Whether a line without punctuation is a column's first line of body: the block's next line is
+    running text as wide as it, or wider by a paragraph's indent."""
+    if index + 1 >= len(block):
+        return False
+    line, following = unjustify(block[index]), unjustify(block[index + 1])
+    narrower = display_width(following) - display_width(line)
+    return LEAD not in following and not _HEADLINE_LIKE.match(following) and -3 <= narrower <= 7
 
 
 def _ends_body(block, index, chunk):

@@ -65,6 +65,9 @@ def test_no_runs_no_headlines(words):
         # A wrapped headline fills its first line: no kicker.
         (["离石一中和朝阳小学举行", "深度合作签约仪式"], ("", "离石一中和朝阳小学举行深度合作签约仪式")),
         (["离石区妇联社会治理", "创新工作成效显著"], ("", "离石区妇联社会治理创新工作成效显著")),
+        (["城北街道", "“书香社区”建设见成效"], ("", "城北街道“书香社区”建设见成效")),
+        (["德岗村", "小米深加工", "带富一方百姓"], ("", "德岗村小米深加工带富一方百姓")),
+        (["吴城镇", "区卫健体局", "开展家庭医生签约服务"], ("吴城镇", "区卫健体局开展家庭医生签约服务")),
         # Letter-spaced (justified) setting is not phrases set apart.
         (["产 业 扶 贫", "结硕果"], ("", "产业扶贫结硕果")),
         (["栉风沐雨砥砺前行"], ("", "栉风沐雨砥砺前行")),
@@ -75,11 +78,12 @@ def test_a_kicker_is_a_line_that_a_wrapped_headline_would_have_filled(lines, exp
 
 
 def test_a_kicker_above_a_feature_headline_with_subtitle_and_byline(words):
-    runs = [["田家会街道", "小小食用菌撑起致富伞", "——田家会街道产业发展纪实", "□ 李晓东"]]
+    # A kicker under 40% of the headline's width: half as wide could as well be a wrapped first line.
+    runs = [["田家会", "小小食用菌撑起致富伞", "——田家会街道产业发展纪实", "□ 李晓东"]]
     bodies = ["走进田家会街道的食用菌大棚，一排排菌棒整齐排列，食用菌长势喜人，成了群众的致富伞。"]
     (found,) = group_headlines(runs, bodies, words)
     assert (found.kicker, found.headline, found.subtitle, found.authors[0]["name"]) == (
-        "田家会街道",
+        "田家会",
         "小小食用菌撑起致富伞",
         "——田家会街道产业发展纪实",
         "李晓东",

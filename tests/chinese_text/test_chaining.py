@@ -1,0 +1,86 @@
+"""Reading the extractor's blocks: pieces of body out of order chained back, bold's twin lines, a byline
+broken over two lines, the masthead, 简讯 lead-ins, and texts too slight to be stories."""
+
+import pytest
+
+from chinese_text.printed_page.chaining import Chunk, chain
+from chinese_text.printed_page.layout import blocks, split_page
+from chinese_text.segmentation import Segmenter
+
+
+@pytest.fixture(scope="module")
+def words():
+    return Segmenter(["老旧小区"]).matching_words
+
+
+def test_a_piece_that_breaks_a_word_runs_on_into_the_piece_that_ends_it(words):
+    opening = Chunk(["初冬时节，漫步东川河畔，河水清", "澈，成群的水鸟在河面上嬉"], 1, starts=True)
+    ending = Chunk(["戏觅食，不少市民在步道上散步健", "身。"], 9)
+    other = Chunk(
+        ["截至目前，共排查管网120公里，整", "改隐患37处。"], 5, lead="本报讯", authors=[{"name": "刘美琴"}]
+    )
+    assert chain([other, ending, opening], words) == [[opening, ending], [other]]
+
+
+def test_without_blocks_marked_the_text_is_in_reading_order_and_nothing_is_chained(words):
+    one, other = Chunk(["近日，区妇联召开会议"], 1, lead="本报讯"), Chunk(["，部署工作。"], 2)
+    assert chain([one, other], words, marked=False) == [[one], [other]]
+
+
+def test_bolds_twin_lines_the_masthead_and_a_broken_byline_are_mended():
+    lines = [
+        "离石新闻",
+        "",
+        "第3版  综合",
+        "",
+        "滨河街道开展",
+        "滨河街道开展",
+        "高层建筑消防演练",
+        "",
+        "区气象局发布寒潮预警　区气象局",
+        "区气象局发布寒潮预警",
+        "发布寒潮蓝色预警。（韩雪梅",
+        "李志强）",
+    ]
+    found, marked = blocks(lines)
+    assert marked
+    assert found == [
+        ["滨河街道开展", "高层建筑消防演练"],
+        ["区气象局发布寒潮预警　区气象局", "发布寒潮蓝色预警。（韩雪梅李志强）"],
+    ]
+
+
+def test_a_lead_in_opens_a_brief_and_is_its_headline(words):
+    lines = [
+        "简讯",
+        "",
+        "区气象局发布寒潮预警　区气象局",
+        "区气象局发布寒潮预警",
+        "发布寒潮蓝色预警，提醒群众做好防寒",
+        "保暖。（吴夏峰）",
+    ]
+    parts = split_page(lines, words)
+    assert ["".join(body.lines) for body in parts.bodies] == [
+        "区气象局发布寒潮蓝色预警，提醒群众做好防寒保暖。"
+    ]
+    assert parts.headline_runs == [["简讯"], ["区气象局发布寒潮预警"]]
+
+
+def test_a_text_with_no_lead_no_byline_and_no_sentence_of_body_length_is_no_story(words):
+    lines = [
+        "坚持党建引领",
+        "",
+        "文明新风吹遍了家家户户，",
+        "",
+        "本报讯　近日，区妇联召开工作会议，部署明年工作。（王艳）",
+    ]
+    parts = split_page(lines, words)
+    assert len(parts.bodies) == 1 and parts.bodies[0].lead == "本报讯"
+    assert parts.stray == ["文明新风吹遍了家家户户，"]
+
+
+def test_a_column_first_line_without_punctuation_is_body_not_headline(words):
+    lines = ["在吴城镇的一座智能温室", "里，29岁的郭晓峰正在调试", "设备。三年前，他回到家乡种起了草莓。"]
+    parts = split_page(["返乡青年", "", "□ 苗慧敏", "", *lines], words)
+    assert parts.bodies[0].lines == lines
+    assert parts.headline_runs == [["返乡青年"], ["□ 苗慧敏"]]
