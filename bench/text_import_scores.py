@@ -6,7 +6,8 @@ expected JSON.
     .venv/bin/python bench/text_import_scores.py --held-out  # the two pages kept back (issue 19)
     .venv/bin/python bench/text_import_scores.py --others    # the 数字报's composed pages, read as text
 
-Needs no database: parsing reads the dictionary and the gazetteer's seed data only.
+Run against a migrated database (the dictionary and the gazetteer come from the migrations), e.g.
+DATABASE_URL=sqlite:////tmp/bench-import.sqlite3 after `manage.py migrate`.
 """
 
 import argparse

@@ -18,7 +18,6 @@ _LEAST = 0.25  # weaker evidence than this links nothing
 @dataclass(eq=False)
 class Chunk:
     lines: list
-    position: int  # where it stands on the page, counted in lines
     lead: str = ""
     authors: list = field(default_factory=list)
     starts: bool = False  # opens a story: 本报讯, a lead-in, or the first text after a feature's byline
@@ -42,6 +41,7 @@ def chain(chunks, words, marked=True):
     if not marked:
         return [[chunk] for chunk in chunks]
     order = {chunk: index for index, chunk in enumerate(chunks)}
+    vocabulary = {chunk: words(chunk.text) for chunk in chunks}
     graph = networkx.Graph()
     for one in chunks:
         if one.authors or not one.text:
@@ -49,7 +49,8 @@ def chain(chunks, words, marked=True):
         for other in chunks:
             if other is one or other.lead or other.starts or not other.text:
                 continue
-            weight = _runs_on(one, other, words) + 0.3 * (order[other] == order[one] + 1)
+            shared = {word for word in vocabulary[one] & vocabulary[other] if len(word) > 1}
+            weight = _runs_on(one, other, shared, words) + 0.3 * (order[other] == order[one] + 1)
             if weight >= _LEAST:
                 graph.add_edge(("tail", one), ("head", other), weight=weight)
     following = {}
@@ -66,11 +67,11 @@ def chain(chunks, words, marked=True):
         while body[-1] in following:
             body.append(following[body[-1]])
         bodies.append(body)
-    return sorted(bodies, key=lambda body: body[0].position)
+    return bodies
 
 
-def _runs_on(one, other, words):
-    """The evidence that `other` continues where `one` stops."""
+def _runs_on(one, other, shared, words):
+    """The evidence that `other` continues where `one` stops; `shared`, the words both hold."""
     last, first = unjustify(one.lines[-1]), unjustify(other.lines[0])
     if last.endswith(SENTENCE_ENDS):
         if first[:1] in _RUNS_ON:
@@ -80,7 +81,6 @@ def _runs_on(one, other, words):
         weight = 0.6 + 0.9 * (first[:1] in _RUNS_ON) + 0.9 * _word_across(last, first, words)
     if one.width is not None and other.width is not None:
         weight += 0.5 if abs(one.width - other.width) <= 3 else -1.0
-    shared = {word for word in words(one.text) & words(other.text) if len(word) > 1}
     completes = one.lead and other.authors  # news that has yet to reach its byline, and a byline's piece
     return weight + 0.5 * min(1.0, len(shared) / 6) + 0.4 * bool(completes)
 

@@ -12,33 +12,6 @@ from .bylines import feature_byline
 from .lines import display_width, is_letter_spaced, unjustify
 
 
-def match_headlines(headlines, bodies, words):
-    """Pair headlines with bodies so that, over the whole page, they share the most words.
-
-    words(text) gives a text's set of words. A pair scores the share of the headline's words found in the
-    body. The pairing is an assignment over all pairs (a maximum-weight matching that pairs as many as it
-    can), not a greedy pick, so one strong pair cannot steal another's body; a headline sharing no word
-    with any body still takes a body left over, with score 0 for the editor to check. Returns, for each
-    headline, (body index, score), or (None, 0.0) when there are more headlines than bodies.
-    """
-    graph = networkx.Graph()
-    body_words = [words(body) for body in bodies]
-    for h, headline in enumerate(headlines):
-        wanted = words(headline)
-        for b, found in enumerate(body_words):
-            score = len(wanted & found) / len(wanted) if wanted else 0.0
-            graph.add_edge(("headline", h), ("body", b), weight=score)
-    pairs = [(None, 0.0)] * len(headlines)
-    for one, other in networkx.max_weight_matching(graph, maxcardinality=True):
-        headline, body = (one, other) if one[0] == "headline" else (other, one)
-        pairs[headline[1]] = (body[1], graph[one][other]["weight"])
-    return pairs
-
-
-# An extracted page's lines are a column wide, a paragraph at most; parsing a far longer line costs time
-# that grows faster than its length (8,000 characters took 17 s), so such a file is refused.
-
-
 @dataclass
 class Headline:
     headline: str

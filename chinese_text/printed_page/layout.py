@@ -28,7 +28,6 @@ class Body:
     lines: list
     lead: str = ""  # 本报讯 for news; empty for a feature
     authors: list = field(default_factory=list)
-    position: int = 0  # where its first piece stands on the page, counted in lines
 
 
 @dataclass
@@ -36,8 +35,7 @@ class PageParts:
     bodies: list = field(default_factory=list)
     headline_runs: list = field(default_factory=list)  # runs of lines: headlines, subtitles, □ bylines
     photos: list = field(default_factory=list)  # (caption, photographer)
-    run_positions: list = field(default_factory=list)  # where each run stands, counted in lines
-    stray: list = field(default_factory=list)  # texts too slight to be a story, for the editor
+    stray: list = field(default_factory=list)  # texts too slight to be a story, for the editor to place
 
 
 def blocks(lines):
@@ -107,21 +105,12 @@ def split_page(lines, words=lambda text: set()):
     The pieces are then chained into bodies (words(text) → its set of words, as evidence); a chain with
     no 本报讯, no byline and no sentence of body length is no story, only a stray text for the editor.
     """
-    parts, chunks, run, run_start = PageParts(), [], [], 0
-    position = 0
+    parts, chunks, run = PageParts(), [], []
 
     def close_run():
-        nonlocal run
         if run:
-            parts.headline_runs.append(run)
-            parts.run_positions.append(run_start)
-            run = []
-
-    def add_headline(line):
-        nonlocal run_start
-        if not run:
-            run_start = position
-        run.append(line)
+            parts.headline_runs.append(run.copy())
+            run.clear()
 
     found_blocks, marked = blocks(lines)
     for block in found_blocks:
@@ -129,11 +118,9 @@ def split_page(lines, words=lambda text: set()):
         caption = _caption(block)
         if caption:
             parts.photos.append(caption)
-            position += len(block)
             continue
         chunk, opens_story = None, False
         for index, line in enumerate(block):
-            position += 1
             credit = photo_credit(line)
             if credit:
                 parts.photos.append(credit)
@@ -141,14 +128,17 @@ def split_page(lines, words=lambda text: set()):
             if LEAD in line:
                 before, _lead, after = line.partition(LEAD)
                 if before.strip():
-                    add_headline(before.strip())
+                    run.append(before.strip())
                 close_run()
-                chunk = Chunk([after.strip()], position, lead=LEAD, starts=True)
+                text, authors = news_byline(after.strip())
+                chunk = Chunk([text], lead=LEAD, starts=True, authors=authors)
                 chunks.append(chunk)
+                if authors:
+                    chunk = None  # a story of one line
                 continue
             if feature_byline(line):
                 chunk = None
-                add_headline(line)
+                run.append(line)
                 opens_story = True  # the body after a subtitle or □ byline is a feature's opening
                 continue
             if chunk is not None:
@@ -165,19 +155,19 @@ def split_page(lines, words=lambda text: set()):
             lead_in = _LEAD_IN.match(line)
             if lead_in and not news_byline(line)[1]:
                 close_run()
-                add_headline(lead_in.group(1))
+                run.append(lead_in.group(1))
                 close_run()
-                chunk = Chunk([lead_in.group(2)], position, starts=True)
+                chunk = Chunk([lead_in.group(2)], starts=True)
                 chunks.append(chunk)
                 continue
             title_like = _HEADLINE_LIKE.match(unjustify(line)) or line.startswith("——")
             if title_like and not _runs_into(block, index):
-                add_headline(line)
+                run.append(line)
                 opens_story = opens_story or line.startswith("——")
                 continue
             close_run()
             text, authors = news_byline(line)
-            chunk = Chunk([text] if text else [], position, authors=authors, starts=opens_story)
+            chunk = Chunk([text] if text else [], authors=authors, starts=opens_story)
             chunks.append(chunk)
             opens_story = False
             if authors:
@@ -186,12 +176,7 @@ def split_page(lines, words=lambda text: set()):
     for found in chain(chunks, words, marked):
         if _is_story(found):
             parts.bodies.append(
-                Body(
-                    [line for piece in found for line in piece.lines],
-                    found[0].lead,
-                    found[-1].authors,
-                    found[0].position,
-                )
+                Body([line for piece in found for line in piece.lines], found[0].lead, found[-1].authors)
             )
         else:
             parts.stray.append("".join(line for piece in found for line in piece.lines))

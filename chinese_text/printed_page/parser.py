@@ -16,7 +16,8 @@ def parse_page(text, issue_date, words, tagger):
     """The page's stories in reading order, its photos, and warnings for the editor.
 
     words(text) → set of words, for matching headlines to bodies; tagger: a chinese_text.tagger
-    GazetteerTagger. Warnings are (code, details): no_headline, weak_headline, no_byline, no_story.
+    GazetteerTagger. Warnings are (code, details): no_headline, weak_headline, no_byline, no_story, and
+    stray for a text left out as too slight to be a story.
     """
     parts = split_page(text.splitlines(), words)
     bodies = [paragraphs(body.lines) for body in parts.bodies]
@@ -37,7 +38,9 @@ def parse_page(text, issue_date, words, tagger):
             )
         )
     photos = [PhotoBlock(caption, photographer) for caption, photographer in parts.photos]
-    return assemble(blocks, photos, issue_date, tagger)
+    page = assemble(blocks, photos, issue_date, tagger)
+    page.warnings += [("stray", {"text": text[:30]}) for text in parts.stray]
+    return page
 
 
 def parse(data, issue_date, words, tagger):

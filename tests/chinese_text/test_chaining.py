@@ -14,16 +14,16 @@ def words():
 
 
 def test_a_piece_that_breaks_a_word_runs_on_into_the_piece_that_ends_it(words):
-    opening = Chunk(["初冬时节，漫步东川河畔，河水清", "澈，成群的水鸟在河面上嬉"], 1, starts=True)
-    ending = Chunk(["戏觅食，不少市民在步道上散步健", "身。"], 9)
+    opening = Chunk(["初冬时节，漫步东川河畔，河水清", "澈，成群的水鸟在河面上嬉"], starts=True)
+    ending = Chunk(["戏觅食，不少市民在步道上散步健", "身。"])
     other = Chunk(
-        ["截至目前，共排查管网120公里，整", "改隐患37处。"], 5, lead="本报讯", authors=[{"name": "刘美琴"}]
+        ["截至目前，共排查管网120公里，整", "改隐患37处。"], lead="本报讯", authors=[{"name": "刘美琴"}]
     )
-    assert chain([other, ending, opening], words) == [[opening, ending], [other]]
+    assert chain([ending, other, opening], words) == [[other], [opening, ending]]
 
 
 def test_without_blocks_marked_the_text_is_in_reading_order_and_nothing_is_chained(words):
-    one, other = Chunk(["近日，区妇联召开会议"], 1, lead="本报讯"), Chunk(["，部署工作。"], 2)
+    one, other = Chunk(["近日，区妇联召开会议"], lead="本报讯"), Chunk(["，部署工作。"])
     assert chain([one, other], words, marked=False) == [[one], [other]]
 
 

@@ -3,10 +3,17 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.printed_page.headlines import match_headlines
+from chinese_text.printed_page.headlines import group_headlines
 from chinese_text.segmentation import Segmenter
 
 DEMO = json.loads((Path(__file__).resolve().parents[2] / "fixtures/demo/sample_page.json").read_text())
+
+
+def match_headlines(headlines, bodies, words):
+    """Each headline on a line of its own, so that only the assignment is decided: (body, score)."""
+    return [
+        (found.body, found.score) for found in group_headlines([[line] for line in headlines], bodies, words)
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -95,6 +95,16 @@ def test_a_page_without_stories_says_so():
     assert found.articles == [] and [code for code, _ in found.warnings] == ["no_story"]
 
 
+def test_a_text_too_slight_to_be_a_story_is_a_warning_not_a_story():
+    tagger = GazetteerTagger({}, {}, {})
+    text = "\n\n".join(
+        ["区妇联召开会议", "文明新风吹遍了家家户户，", "本报讯　近日，区妇联召开工作会议，部署工作。（王艳）"]
+    )
+    found = parse_page(text, datetime.date(2021, 1, 5), lambda text: set(), tagger)
+    assert [article.body for article in found.articles] == [["近日，区妇联召开工作会议，部署工作。"]]
+    assert ("stray", {"text": "文明新风吹遍了家家户户，"}) in found.warnings
+
+
 def test_the_entry_point_reads_a_pages_bytes_in_either_encoding():
     text = (ROOT / "tests/data/pages/sample_page.txt").read_text()
     segmenter, tagger = Segmenter([]), GazetteerTagger({}, {}, {})
