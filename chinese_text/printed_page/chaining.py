@@ -4,6 +4,8 @@ is followed by at most one piece that does not open one (with 本报讯, a lead-
 byline), chosen for the whole page at once as a maximum-weight matching on the evidence that one piece
 runs on into the other."""
 
+import collections
+import math
 from dataclasses import dataclass, field
 
 import networkx
@@ -13,6 +15,8 @@ from .lines import SENTENCE_ENDS, display_width, unjustify
 _RUNS_ON = "，、。；：！？”’）》"  # a piece opening with these continues a sentence
 _HANGING = "，、。；：！？”’）》"  # punctuation that may hang past the column's edge
 _LEAST = 0.25  # weaker evidence than this links nothing
+_KINSHIP = 8.0  # how rare the words a piece shares with the rest of its story must be, summed, to count fully
+_OPENING = 1.0  # what leaving a piece to open a feature is worth: as much as a paragraph's break
 
 
 @dataclass(eq=False)
@@ -21,6 +25,7 @@ class Chunk:
     lead: str = ""
     authors: list = field(default_factory=list)
     starts: bool = False  # opens a story: 本报讯, a lead-in, or the first text after a feature's byline
+    opens_feature: bool = False  # the first text after a feature's subtitle or byline
 
     @property
     def text(self):
@@ -33,15 +38,30 @@ class Chunk:
             return None
         return max(display_width(line.rstrip(_HANGING)) for line in self.lines)
 
+    @property
+    def opens_paragraph(self):
+        """Whether its first line is indented: short of the column without ending a sentence."""
+        first = unjustify(self.lines[0])
+        return (
+            self.width is not None
+            and display_width(first) <= self.width - 3
+            and not first.endswith(SENTENCE_ENDS)
+        )
 
-def chain(chunks, words, marked=True):
+
+def chain(chunks, words, marked=True, openings=0):
     """The chunks grouped into bodies, each in reading order, the bodies in the order they open on the
     page. Where the extractor marked no blocks (`marked` false), the page's text came in reading order
-    and every chunk is a body of its own."""
+    and every chunk is a body of its own.
+
+    `openings` is how many features the page's headlines announce (a □ byline or a —— subtitle) whose
+    opening no piece is known to be: as many pieces that open a paragraph are left to open a story,
+    the ones whose losing a predecessor costs the least."""
     if not marked:
         return [[chunk] for chunk in chunks]
     order = {chunk: index for index, chunk in enumerate(chunks)}
-    vocabulary = {chunk: words(chunk.text) for chunk in chunks}
+    vocabulary = {chunk: {word for word in words(chunk.text) if len(word) > 1} for chunk in chunks}
+    rarity = _rarity(vocabulary)
     graph = networkx.Graph()
     for one in chunks:
         if one.authors or not one.text:
@@ -49,17 +69,42 @@ def chain(chunks, words, marked=True):
         for other in chunks:
             if other is one or other.lead or other.starts or not other.text:
                 continue
-            shared = {word for word in vocabulary[one] & vocabulary[other] if len(word) > 1}
-            weight = _runs_on(one, other, shared, words) + 0.3 * (order[other] == order[one] + 1)
+            kinship = sum(rarity[word] for word in vocabulary[one] & vocabulary[other])
+            weight = _runs_on(one, other, kinship, words) + 0.3 * (order[other] == order[one] + 1)
             if weight >= _LEAST:
                 graph.add_edge(("tail", one), ("head", other), weight=weight)
+    for opening in range(openings):
+        for other in chunks:
+            if not (other.lead or other.starts or not other.text or other.text[0] in _RUNS_ON):
+                graph.add_edge(("opening", opening), ("head", other), weight=_OPENING)
     following = {}
     for left, right in networkx.max_weight_matching(graph):
-        tail, head = (left, right) if left[0] == "tail" else (right, left)
-        following[tail[1]] = head[1]
+        tail, head = (left, right) if left[0] != "head" else (right, left)
+        if tail[0] == "tail":
+            following[tail[1]] = head[1]
     _break_circles(following, graph)
+    weights = {
+        (left[1], right[1]): data["weight"]
+        for left, right, data in graph.edges(data=True)
+        if left[0] == "tail"
+    } | {
+        (right[1], left[1]): data["weight"]
+        for left, right, data in graph.edges(data=True)
+        if right[0] == "tail"
+    }
+    return _bodies(chunks, _improved(chunks, following, weights, vocabulary, openings))
+
+
+def _rarity(vocabulary):
+    """How telling each word is of the pieces it stands in: the rarer on the page, the more."""
+    spread = collections.Counter(word for found in vocabulary.values() for word in found)
+    return {word: math.log(len(vocabulary) / count) for word, count in spread.items()}
+
+
+def _bodies(chunks, following):
+    """The chains the links make, from each piece nothing leads to; None when the links make a circle."""
     followed = set(following.values())
-    bodies = []
+    bodies, seen = [], 0
     for chunk in chunks:
         if chunk in followed:
             continue
@@ -67,22 +112,87 @@ def chain(chunks, words, marked=True):
         while body[-1] in following:
             body.append(following[body[-1]])
         bodies.append(body)
-    return bodies
+        seen += len(body)
+    return bodies if seen == len(chunks) else None
 
 
-def _runs_on(one, other, shared, words):
-    """The evidence that `other` continues where `one` stops; `shared`, the words both hold."""
+def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
+    """The links, bettered a move at a time for the page as a whole: a pair of pieces may trade what
+    follows them, a link may be cut or made. What the pairwise matching cannot see counts here: the
+    pieces of one story share their words (the words of few pieces on the page), a piece opens a story
+    only where it may (本报讯, a lead-in, a feature announced), and news runs to its byline."""
+    rarity, topic = _rarity(vocabulary), vocabulary
+
+    def worth(links):
+        bodies = _bodies(chunks, links)
+        if bodies is None:
+            return None
+        found = sum(weights[pair] for pair in links.items())
+        free = openings
+        for body in bodies:
+            if not (body[0].lead or body[0].starts):
+                if free:
+                    free -= 1
+                else:
+                    found -= _OPENING
+            if body[0].lead and not body[-1].authors:
+                found -= 0.5
+            for piece in body:
+                others = set().union(*(topic[other] for other in body if other is not piece))
+                found += 0.5 * min(1.0, sum(rarity[word] for word in topic[piece] & others) / _KINSHIP)
+        return found
+
+    def moves(links):
+        ends = [chunk for chunk in chunks if chunk not in links and not chunk.authors]
+        starts = [chunk for chunk in chunks if chunk not in set(links.values())]
+        pairs = list(links.items())
+        for index, (one, next_one) in enumerate(pairs):
+            yield {key: value for key, value in links.items() if key is not one}
+            for other, next_other in pairs[index + 1 :]:
+                if (one, next_other) in weights and (other, next_one) in weights:
+                    yield {**links, one: next_other, other: next_one}
+            for start in starts:
+                if (one, start) in weights:
+                    yield {**links, one: start}
+        for end in ends:
+            for start in starts:
+                if (end, start) in weights:
+                    yield {**links, end: start}
+
+    best = worth(following)
+    for _round in range(rounds):
+        found = max(
+            ((worth(links), links) for links in moves(following)),
+            key=lambda pair: pair[0] or -1e9,
+            default=(None, None),
+        )
+        if found[0] is None or found[0] <= best + 1e-9:
+            break
+        best, following = found
+    return following
+
+
+def _runs_on(one, other, kinship, words):
+    """The evidence that `other` continues where `one` stops; `kinship`, the rarity of the words both
+    hold, summed."""
     last, first = unjustify(one.lines[-1]), unjustify(other.lines[0])
     if last.endswith(SENTENCE_ENDS):
         if first[:1] in _RUNS_ON:
             return 0.0
-        weight = 0.3
+        weight = 0.3 + 0.2 * other.opens_paragraph
+    elif other.opens_paragraph:
+        return 0.0  # a sentence broken off does not go on in an indented line
     else:
         weight = 0.6 + 0.9 * (first[:1] in _RUNS_ON) + 0.9 * _word_across(last, first, words)
     if one.width is not None and other.width is not None:
-        weight += 0.5 if abs(one.width - other.width) <= 3 else -1.0
+        # A piece is never wider than its column; a short one may stop short of it.
+        narrow, wide = sorted((one, other), key=lambda piece: piece.width)
+        if wide.width - narrow.width <= 3:
+            weight += 0.5
+        elif len(narrow.lines) >= 3:
+            weight -= 1.0
     completes = one.lead and other.authors  # news that has yet to reach its byline, and a byline's piece
-    return weight + 0.5 * min(1.0, len(shared) / 6) + 0.4 * bool(completes)
+    return weight + 0.8 * min(1.0, kinship / _KINSHIP) + 0.4 * bool(completes)
 
 
 def _word_across(last, first, words):

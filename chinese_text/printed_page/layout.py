@@ -167,13 +167,21 @@ def split_page(lines, words=lambda text: set()):
                 continue
             close_run()
             text, authors = news_byline(line)
-            chunk = Chunk([text] if text else [], authors=authors, starts=opens_story)
+            chunk = Chunk(
+                [text] if text else [], authors=authors, starts=opens_story, opens_feature=opens_story
+            )
             chunks.append(chunk)
             opens_story = False
             if authors:
                 chunk = None
     close_run()
-    for found in chain(chunks, words, marked):
+    announced = sum(
+        any(line.startswith("——") or feature_byline(line) for line in headline_run)
+        and not (feature_byline(headline_run[0]) or headline_run[0].startswith("——"))
+        for headline_run in parts.headline_runs
+    )
+    openings = max(0, announced - sum(chunk.opens_feature for chunk in chunks))
+    for found in chain(chunks, words, marked, openings):
         if _is_story(found):
             parts.bodies.append(
                 Body([line for piece in found for line in piece.lines], found[0].lead, found[-1].authors)

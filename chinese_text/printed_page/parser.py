@@ -35,6 +35,7 @@ def parse_page(text, issue_date, words, tagger):
                 lead=body.lead,
                 authors=body.authors or (headline.authors if headline else []),
                 confidence=headline.score if headline else 0.0,
+                news=bool(body.authors),
             )
         )
     photos = [PhotoBlock(caption, photographer) for caption, photographer in parts.photos]

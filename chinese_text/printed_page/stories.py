@@ -30,6 +30,7 @@ class StoryBlock:
     authors: list = field(default_factory=list)
     confidence: float = 1.0  # how sure the reading is of the headline; 1.0 where the layout says so
     zones: list | None = None
+    news: bool = False  # a 简讯 item or a story closing with a bracketed byline: dated, as 本报讯 is
 
 
 @dataclass
@@ -110,7 +111,7 @@ def assemble(blocks, photos, issue_date, tagger):
                 body=block.paragraphs,
                 source=block.lead,
                 authors=block.authors,
-                event_date=event_date(text_of_story[:80], issue_date) if block.lead else None,
+                event_date=event_date(text_of_story[:80], issue_date) if block.lead or block.news else None,
                 townships=tags.townships,
                 departments=tags.departments,
                 confidence=block.confidence if block.headline else 0.0,
