@@ -86,10 +86,13 @@ def describe(code, details):
     if code == "no_byline":
         return _("The story beginning “%(start)s” has no byline in brackets; check its end.") % details
     if code == "stray":
-        return _(
-            "The text “%(text)s” reads as no story (no 本报讯, no byline, no full sentence) and was left "
-            "out; check where it belongs."
-        ) % details
+        return (
+            _(
+                "The text “%(text)s” reads as no story (no 本报讯, no byline, no full sentence) and was left "
+                "out; check where it belongs."
+            )
+            % details
+        )
     return _("No story was recognised: stories open with 本报讯 or run as paragraphs of sentences.")
 
 

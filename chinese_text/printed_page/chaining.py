@@ -62,36 +62,33 @@ def chain(chunks, words, marked=True, openings=0):
     order = {chunk: index for index, chunk in enumerate(chunks)}
     vocabulary = {chunk: {word for word in words(chunk.text) if len(word) > 1} for chunk in chunks}
     rarity = _rarity(vocabulary)
-    graph = networkx.Graph()
+    weights = {}
     for one in chunks:
         if one.authors or not one.text:
             continue
         for other in chunks:
             if other is one or other.lead or other.starts or not other.text:
                 continue
-            kinship = sum(rarity[word] for word in vocabulary[one] & vocabulary[other])
-            weight = _runs_on(one, other, kinship, words) + 0.3 * (order[other] == order[one] + 1)
+            kinship = math.fsum(rarity[word] for word in vocabulary[one] & vocabulary[other])  # any order
+            weight = _runs_on(one, other, kinship, words)
+            weight += 0.3 * (weight > 0 and order[other] == order[one] + 1)  # what cannot be stays so
             if weight >= _LEAST:
-                graph.add_edge(("tail", one), ("head", other), weight=weight)
+                weights[one, other] = weight
+    # Nodes are numbers (a piece's tail 2i, its head 2i + 1, an opening -1, -2, …), so that the matching
+    # breaks its ties the same way on every run.
+    graph = networkx.Graph()
+    for (one, other), weight in weights.items():
+        graph.add_edge(2 * order[one], 2 * order[other] + 1, weight=weight)
     for opening in range(openings):
         for other in chunks:
             if not (other.lead or other.starts or not other.text or other.text[0] in _RUNS_ON):
-                graph.add_edge(("opening", opening), ("head", other), weight=_OPENING)
+                graph.add_edge(-1 - opening, 2 * order[other] + 1, weight=_OPENING)
     following = {}
     for left, right in networkx.max_weight_matching(graph):
-        tail, head = (left, right) if left[0] != "head" else (right, left)
-        if tail[0] == "tail":
-            following[tail[1]] = head[1]
-    _break_circles(following, graph)
-    weights = {
-        (left[1], right[1]): data["weight"]
-        for left, right, data in graph.edges(data=True)
-        if left[0] == "tail"
-    } | {
-        (right[1], left[1]): data["weight"]
-        for left, right, data in graph.edges(data=True)
-        if right[0] == "tail"
-    }
+        head, tail = (left, right) if left >= 0 and left % 2 else (right, left)
+        if tail >= 0:
+            following[chunks[tail // 2]] = chunks[head // 2]
+    _break_circles(following, weights)
     return _bodies(chunks, _improved(chunks, following, weights, vocabulary, openings))
 
 
@@ -139,7 +136,7 @@ def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
                 found -= 0.5
             for piece in body:
                 others = set().union(*(topic[other] for other in body if other is not piece))
-                found += 0.5 * min(1.0, sum(rarity[word] for word in topic[piece] & others) / _KINSHIP)
+                found += 0.5 * min(1.0, math.fsum(rarity[word] for word in topic[piece] & others) / _KINSHIP)
         return found
 
     def moves(links):
@@ -205,7 +202,7 @@ def _word_across(last, first, words):
     return False
 
 
-def _break_circles(following, graph):
+def _break_circles(following, weights):
     """Pieces that only follow one another open no story: cut each circle at its weakest link."""
     seen = set()
     for start in list(following):
@@ -215,6 +212,6 @@ def _break_circles(following, graph):
             chunk = following[chunk]
         if chunk in path:
             circle = path[path.index(chunk) :]
-            weakest = min(circle, key=lambda one: graph[("tail", one)][("head", following[one])]["weight"])
+            weakest = min(circle, key=lambda one: weights[one, following[one]])
             del following[weakest]
         seen.update(path)

@@ -3,6 +3,7 @@ headlines and subtitles, and match each to the body it belongs to."""
 
 import collections
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -88,7 +89,8 @@ def _run_together(line, owners, bodies, words, shortest=4):
         tally = collections.Counter(owners[word] for word in wanted if word in owners)
         if not tally:
             return None
-        body, count = tally.most_common(1)[0]
+        count, body = max((count, -body) for body, count in tally.items())  # ties: the first body
+        body = -body
         return body if count * 2 >= len(wanted) else None
 
     def pairs_found(piece, body):
@@ -210,18 +212,19 @@ def group_headlines(runs, bodies, words, limit=4):
         ]
 
     def assign(choice):
+        # Headline h is node 2h, body b node 2b + 1: numbers, so that ties break alike on every run.
         graph, found = networkx.Graph(), texts(choice)
         for h, text in enumerate(found):
             for b in range(len(bodies)):
                 strength = weight(text, b)
                 if strength > 0:
-                    graph.add_edge(("headline", h), ("body", b), weight=strength)
+                    graph.add_edge(2 * h, 2 * b + 1, weight=strength)
         pairs = {}
         for one, other in networkx.max_weight_matching(graph):
-            headline, body = (one, other) if one[0] == "headline" else (other, one)
-            pairs[headline[1]] = body[1]
+            headline, body = sorted((one, other), key=lambda node: node % 2)
+            pairs[headline // 2] = body // 2
         unused = sum(len(text) for h, text in enumerate(found) if h not in pairs)
-        total = sum(graph[("headline", h)][("body", b)]["weight"] for h, b in pairs.items())
+        total = math.fsum(graph[2 * h][2 * b + 1]["weight"] for h, b in pairs.items())
         misshapen = sum(
             _misshapen(group) for segment, option in enumerate(choice) for group in options[segment][option]
         )
