@@ -25,7 +25,8 @@ class Chunk:
     lead: str = ""
     authors: list = field(default_factory=list)
     starts: bool = False  # opens a story: 本报讯, a lead-in, or the first text after a feature's byline
-    opens_feature: bool = False  # the first text after a feature's subtitle or byline
+    opens_feature: bool = False  # the first text after a feature's subtitle or byline, in its block
+    after_byline: bool = False  # the first text after a feature's subtitle or byline, in another block
 
     @property
     def text(self):
@@ -81,8 +82,9 @@ def chain(chunks, words, marked=True, openings=0):
         graph.add_edge(2 * order[one], 2 * order[other] + 1, weight=weight)
     for opening in range(openings):
         for other in chunks:
-            if not (other.lead or other.starts or not other.text or other.text[0] in _RUNS_ON):
-                graph.add_edge(-1 - opening, 2 * order[other] + 1, weight=_OPENING)
+            if other.text and not (other.lead or other.starts) and _may_open(other):
+                weight = _OPENING + 0.5 * other.after_byline
+                graph.add_edge(-1 - opening, 2 * order[other] + 1, weight=weight)
     following = {}
     for left, right in networkx.max_weight_matching(graph):
         head, tail = (left, right) if left >= 0 and left % 2 else (right, left)
@@ -90,6 +92,14 @@ def chain(chunks, words, marked=True, openings=0):
             following[chunks[tail // 2]] = chunks[head // 2]
     _break_circles(following, weights)
     return _bodies(chunks, _improved(chunks, following, weights, vocabulary, openings))
+
+
+def _may_open(piece):
+    """Whether a piece may open a feature: its first line begins a paragraph, or it is too short to tell
+    and begins no sentence's middle."""
+    if piece.width is None:
+        return piece.text[0] not in _RUNS_ON
+    return piece.opens_paragraph
 
 
 def _rarity(vocabulary):
@@ -180,7 +190,7 @@ def _runs_on(one, other, kinship, words):
     elif other.opens_paragraph:
         return 0.0  # a sentence broken off does not go on in an indented line
     else:
-        weight = 0.6 + 0.9 * (first[:1] in _RUNS_ON) + 0.9 * _word_across(last, first, words)
+        weight = 0.6 + 0.9 * (first[:1] in _RUNS_ON) + 1.8 * _word_across(last, first, words)
     if one.width is not None and other.width is not None:
         # A piece is never wider than its column; a short one may stop short of it.
         narrow, wide = sorted((one, other), key=lambda piece: piece.width)

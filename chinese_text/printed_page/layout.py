@@ -106,6 +106,7 @@ def split_page(lines, words=lambda text: set()):
     no 本报讯, no byline and no sentence of body length is no story, only a stray text for the editor.
     """
     parts, chunks, run = PageParts(), [], []
+    byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
     def close_run():
         if run:
@@ -133,13 +134,14 @@ def split_page(lines, words=lambda text: set()):
                 text, authors = news_byline(after.strip())
                 chunk = Chunk([text], lead=LEAD, starts=True, authors=authors)
                 chunks.append(chunk)
+                byline_before = False
                 if authors:
                     chunk = None  # a story of one line
                 continue
             if feature_byline(line):
                 chunk = None
                 run.append(line)
-                opens_story = True  # the body after a subtitle or □ byline is a feature's opening
+                opens_story = byline_before = True  # the body after it opens a feature
                 continue
             if chunk is not None:
                 text, authors = news_byline(line)
@@ -159,19 +161,25 @@ def split_page(lines, words=lambda text: set()):
                 close_run()
                 chunk = Chunk([lead_in.group(2)], starts=True)
                 chunks.append(chunk)
+                byline_before = False
                 continue
             title_like = _HEADLINE_LIKE.match(unjustify(line)) or line.startswith("——")
             if title_like and not _runs_into(block, index):
                 run.append(line)
                 opens_story = opens_story or line.startswith("——")
+                byline_before = byline_before or line.startswith("——")
                 continue
             close_run()
             text, authors = news_byline(line)
             chunk = Chunk(
-                [text] if text else [], authors=authors, starts=opens_story, opens_feature=opens_story
+                [text] if text else [],
+                authors=authors,
+                starts=opens_story,
+                opens_feature=opens_story,
+                after_byline=byline_before,
             )
             chunks.append(chunk)
-            opens_story = False
+            opens_story = byline_before = False
             if authors:
                 chunk = None
     close_run()
