@@ -83,8 +83,7 @@ def chain(chunks, words, marked=True, openings=0):
     for opening in range(openings):
         for other in chunks:
             if other.text and not (other.lead or other.starts) and _may_open(other):
-                weight = _OPENING + 0.5 * other.after_byline
-                graph.add_edge(-1 - opening, 2 * order[other] + 1, weight=weight)
+                graph.add_edge(-1 - opening, 2 * order[other] + 1, weight=_opening_worth(other))
     following = {}
     for left, right in networkx.max_weight_matching(graph):
         head, tail = (left, right) if left >= 0 and left % 2 else (right, left)
@@ -92,6 +91,10 @@ def chain(chunks, words, marked=True, openings=0):
             following[chunks[tail // 2]] = chunks[head // 2]
     _break_circles(following, weights)
     return _bodies(chunks, _improved(chunks, following, weights, vocabulary, openings))
+
+
+def _opening_worth(piece):
+    return _OPENING + 0.5 * piece.after_byline
 
 
 def _may_open(piece):
@@ -138,8 +141,9 @@ def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
         free = openings
         for body in bodies:
             if not (body[0].lead or body[0].starts):
-                if free:
+                if free and _may_open(body[0]):
                     free -= 1
+                    found += _opening_worth(body[0])  # as the matching counts it
                 else:
                     found -= _OPENING
             if body[0].lead and not body[-1].authors:

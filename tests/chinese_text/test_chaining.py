@@ -137,3 +137,32 @@ def test_a_page_reads_the_same_whatever_the_hash_seed():
         for seed in ("1", "2", "3", "4")
     }
     assert len(readings) == 1
+
+
+FEATURE_AFTER_NEWS = [
+    "小核桃撑起大产业",
+    "——信义镇核桃产业发展纪实",
+    "",
+    "□ 梁晓东",
+    "",
+    "深冬的信义镇，核桃加工",
+    "厂里机器轰鸣，工人们正忙着分拣、烘",
+    "干、包装核桃，一箱箱核桃销往全国。",
+    "",
+    "本报讯　12月22日，北川河新桥正式建",
+    "成通车，城北街道与凤山街道之间的通",
+    "行时间缩短一半，附近居民纷纷前来。（尚志远）",
+    "",
+    "如今，全镇核桃种植面积",
+    "达到3.5万亩，年产值超过1亿元，核",
+    "桃成了群众增收的金果果。",
+]
+
+
+def test_the_text_after_a_features_byline_opens_the_feature(words):
+    parts = split_page(FEATURE_AFTER_NEWS, words)
+    assert [(body.lead, body.lines[0]) for body in parts.bodies] == [
+        ("", "深冬的信义镇，核桃加工"),
+        ("本报讯", "12月22日，北川河新桥正式建"),
+    ]
+    assert parts.bodies[0].lines[-1] == "桃成了群众增收的金果果。"  # its other piece follows it
