@@ -2,7 +2,8 @@
 pieces in an order of its own. Chain them back: every piece that does not end a story (with its byline)
 is followed by at most one piece that does not open one (with 本报讯, a lead-in, or after a feature's
 byline), chosen for the whole page at once as a maximum-weight matching on the evidence that one piece
-runs on into the other."""
+runs on into the other, then bettered move by move on what pairs cannot see (a story's pieces share
+words)."""
 
 import collections
 import math
@@ -12,8 +13,8 @@ import networkx
 
 from .lines import SENTENCE_ENDS, display_width, unjustify
 
-_RUNS_ON = "，、。；：！？”’）》"  # a piece opening with these continues a sentence
-_HANGING = "，、。；：！？”’）》"  # punctuation that may hang past the column's edge
+# Closing punctuation: a piece opening with it continues a sentence, and it may hang past the column.
+_CLOSING = "，、。；：！？”’）》"
 _LEAST = 0.25  # weaker evidence than this links nothing
 _KINSHIP = 8.0  # how rare the words a piece shares with the rest of its story must be, summed, to count fully
 _OPENING = 1.0  # what leaving a piece to open a feature is worth: as much as a paragraph's break
@@ -37,7 +38,7 @@ class Chunk:
         """The column's width in half-width cells, or None for a piece too short to tell."""
         if len(self.lines) < 2:
             return None
-        return max(display_width(line.rstrip(_HANGING)) for line in self.lines)
+        return max(display_width(line.rstrip(_CLOSING)) for line in self.lines)
 
     @property
     def opens_paragraph(self):
@@ -90,7 +91,7 @@ def chain(chunks, words, marked=True, openings=0):
         if tail >= 0:
             following[chunks[tail // 2]] = chunks[head // 2]
     _break_circles(following, weights)
-    return _bodies(chunks, _improved(chunks, following, weights, vocabulary, openings))
+    return _bodies(chunks, _improved(chunks, following, weights, vocabulary, rarity, openings))
 
 
 def _opening_worth(piece):
@@ -101,7 +102,7 @@ def _may_open(piece):
     """Whether a piece may open a feature: its first line begins a paragraph, or it is too short to tell
     and begins no sentence's middle."""
     if piece.width is None:
-        return piece.text[0] not in _RUNS_ON
+        return piece.text[0] not in _CLOSING
     return piece.opens_paragraph
 
 
@@ -126,18 +127,17 @@ def _bodies(chunks, following):
     return bodies if seen == len(chunks) else None
 
 
-def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
+def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8):
     """The links, bettered a move at a time for the page as a whole: a pair of pieces may trade what
     follows them, a link may be cut or made. What the pairwise matching cannot see counts here: the
-    pieces of one story share their words (the words of few pieces on the page), a piece opens a story
+    pieces of one story share their words (weighed by how rare they are on the page), a piece opens a story
     only where it may (本报讯, a lead-in, a feature announced), and news runs to its byline."""
-    rarity, topic = _rarity(vocabulary), vocabulary
 
     def worth(links):
         bodies = _bodies(chunks, links)
         if bodies is None:
             return None
-        found = sum(weights[pair] for pair in links.items())
+        found = math.fsum(weights[pair] for pair in links.items())
         free = openings
         for body in bodies:
             if not (body[0].lead or body[0].starts):
@@ -149,13 +149,16 @@ def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
             if body[0].lead and not body[-1].authors:
                 found -= 0.5
             for piece in body:
-                others = set().union(*(topic[other] for other in body if other is not piece))
-                found += 0.5 * min(1.0, math.fsum(rarity[word] for word in topic[piece] & others) / _KINSHIP)
+                others = set().union(*(vocabulary[other] for other in body if other is not piece))
+                found += 0.5 * min(
+                    1.0, math.fsum(rarity[word] for word in vocabulary[piece] & others) / _KINSHIP
+                )
         return found
 
     def moves(links):
         ends = [chunk for chunk in chunks if chunk not in links and not chunk.authors]
-        starts = [chunk for chunk in chunks if chunk not in set(links.values())]
+        followed = set(links.values())
+        starts = [chunk for chunk in chunks if chunk not in followed]
         pairs = list(links.items())
         for index, (one, next_one) in enumerate(pairs):
             yield {key: value for key, value in links.items() if key is not one}
@@ -174,7 +177,7 @@ def _improved(chunks, following, weights, vocabulary, openings, rounds=8):
     for _round in range(rounds):
         found = max(
             ((worth(links), links) for links in moves(following)),
-            key=lambda pair: pair[0] or -1e9,
+            key=lambda pair: -math.inf if pair[0] is None else pair[0],
             default=(None, None),
         )
         if found[0] is None or found[0] <= best + 1e-9:
@@ -188,13 +191,13 @@ def _runs_on(one, other, kinship, words):
     hold, summed."""
     last, first = unjustify(one.lines[-1]), unjustify(other.lines[0])
     if last.endswith(SENTENCE_ENDS):
-        if first[:1] in _RUNS_ON:
+        if first[:1] in _CLOSING:
             return 0.0
         weight = 0.3 + 0.2 * other.opens_paragraph
     elif other.opens_paragraph:
         return 0.0  # a sentence broken off does not go on in an indented line
     else:
-        weight = 0.6 + 0.9 * (first[:1] in _RUNS_ON) + 1.8 * _word_across(last, first, words)
+        weight = 0.6 + 0.9 * (first[:1] in _CLOSING) + 1.8 * _word_across(last, first, words)
     if one.width is not None and other.width is not None:
         # A piece is never wider than its column; a short one may stop short of it.
         narrow, wide = sorted((one, other), key=lambda piece: piece.width)
