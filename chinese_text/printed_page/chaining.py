@@ -133,6 +133,20 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
     pieces of one story share their words (weighed by how rare they are on the page), a piece opens a story
     only where it may (本报讯, a lead-in, a feature announced), and news runs to its byline."""
 
+    kin = {}  # a body's pieces → how much they share; most bodies stay as they were from move to move
+
+    def kinship(body):
+        if body not in kin:
+            counts = collections.Counter(word for piece in body for word in vocabulary[piece])
+            kin[body] = math.fsum(
+                0.5
+                * min(
+                    1.0, math.fsum(rarity[word] for word in vocabulary[piece] if counts[word] > 1) / _KINSHIP
+                )
+                for piece in body
+            )
+        return kin[body]
+
     def worth(links):
         bodies = _bodies(chunks, links)
         if bodies is None:
@@ -148,11 +162,7 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
                     found -= _OPENING
             if body[0].lead and not body[-1].authors:
                 found -= 0.5
-            for piece in body:
-                others = set().union(*(vocabulary[other] for other in body if other is not piece))
-                found += 0.5 * min(
-                    1.0, math.fsum(rarity[word] for word in vocabulary[piece] & others) / _KINSHIP
-                )
+            found += kinship(tuple(body))
         return found
 
     def moves(links):
