@@ -6,6 +6,8 @@ runs on into the other, then bettered move by move on what pairs cannot see (a s
 words)."""
 
 import collections
+import functools
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -17,6 +19,8 @@ from .lines import SENTENCE_ENDS, display_width, unjustify
 _CLOSING = "，、。；：！？”’）》"
 _LEAST = 0.25  # weaker evidence than this links nothing
 _KINSHIP = 8.0  # how rare the words a piece shares with the rest of its story must be, summed, to count fully
+_MOVES = 4000  # the moves weighed on one page at the most, so that a page of many pieces reads in time
+_SURE = 2.0  # a link this strong (a sentence or a word broken across the pieces) is not undone to insert
 _OPENING = 1.0  # what leaving a piece to open a feature is worth: as much as a paragraph's break
 
 
@@ -29,18 +33,19 @@ class Chunk:
     opens_feature: bool = False  # the first text after a feature's subtitle or byline, in its block
     after_byline: bool = False  # the first text after a feature's subtitle or byline, in another block
 
-    @property
+    # Read once the piece is whole: chaining asks them again and again.
+    @functools.cached_property
     def text(self):
         return "".join(unjustify(line) for line in self.lines)
 
-    @property
+    @functools.cached_property
     def width(self):
         """The column's width in half-width cells, or None for a piece too short to tell."""
         if len(self.lines) < 2:
             return None
         return max(display_width(line.rstrip(_CLOSING)) for line in self.lines)
 
-    @property
+    @functools.cached_property
     def opens_paragraph(self):
         """Whether its first line is indented: short of the column without ending a sentence."""
         first = unjustify(self.lines[0])
@@ -163,13 +168,13 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             if body[0].lead and not body[-1].authors:
                 found -= 0.5
             found += kinship(tuple(body))
-        return found
+        return found - _OPENING * free  # a feature announced and not found
 
     def moves(links):
         ends = [chunk for chunk in chunks if chunk not in links and not chunk.authors]
         followed = set(links.values())
         starts = [chunk for chunk in chunks if chunk not in followed]
-        pairs = list(links.items())
+        pairs = [(one, following) for one, following in links.items() if weights[one, following] < _SURE]
         for index, (one, next_one) in enumerate(pairs):
             yield {key: value for key, value in links.items() if key is not one}
             for other, next_other in pairs[index + 1 :]:
@@ -182,11 +187,14 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             for start in starts:
                 if (end, start) in weights:
                     yield {**links, end: start}
+        yield from _insertions(links, chunks, weights)
 
-    best = worth(following)
+    best, budget = worth(following), _MOVES
     for _round in range(rounds):
+        tried = list(itertools.islice(moves(following), budget))
+        budget -= len(tried)
         found = max(
-            ((worth(links), links) for links in moves(following)),
+            ((worth(links), links) for links in tried),
             key=lambda pair: -math.inf if pair[0] is None else pair[0],
             default=(None, None),
         )
@@ -194,6 +202,31 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             break
         best, following = found
     return following
+
+
+def _insertions(links, chunks, weights):
+    """Every way to take one piece out of its place (its neighbours closing up behind it) and set it
+    between two others, or after a story's last piece."""
+    before = {following: piece for piece, following in links.items()}
+    for piece in chunks:
+        if piece.lead or piece.starts or weights.get((before.get(piece), piece), 0) >= _SURE:
+            continue  # a piece that surely runs on from the one before it stays
+        rest = {key: value for key, value in links.items() if piece not in (key, value)}
+        previous, following = before.get(piece), links.get(piece)
+        if previous is not None and following is not None:
+            if (previous, following) not in weights:
+                continue
+            rest[previous] = following
+        for one in chunks:
+            if one is piece or one.authors or (one, piece) not in weights:
+                continue
+            after = rest.get(one)
+            if after is not None and weights.get((one, after), 0) >= _SURE:
+                continue
+            if after is None:
+                yield {**rest, one: piece}
+            elif (piece, after) in weights:
+                yield {**rest, one: piece, piece: after}
 
 
 def _runs_on(one, other, kinship, words):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.printed_page.chaining import Chunk, chain
+from chinese_text.printed_page.chaining import Chunk, _insertions, chain
 from chinese_text.printed_page.layout import blocks, split_page
 from chinese_text.segmentation import Segmenter
 
@@ -166,3 +166,15 @@ def test_the_text_after_a_features_byline_opens_the_feature(words):
         ("本报讯", "12月22日，北川河新桥正式建"),
     ]
     assert parts.bodies[0].lines[-1] == "桃成了群众增收的金果果。"  # its other piece follows it
+
+
+def test_a_piece_may_be_taken_out_of_one_story_and_set_into_another():
+    one, moved, other, last = (Chunk([text]) for text in ("甲，", "乙，", "丙，", "丁。"))
+    weights = {pair: 1.0 for pair in [(one, moved), (moved, other), (one, other), (last, moved)]}
+    found = list(_insertions({one: moved, moved: other}, [one, moved, other, last], weights))
+    assert {one: other, last: moved} in found  # out from between 甲 and 丙, which close up; after 丁
+    # A link that surely holds (a word broken across it) is not undone.
+    weights[one, moved] = 3.0
+    assert not any(
+        links.get(one) is other for links in _insertions({one: moved}, [one, moved, last], weights)
+    )
