@@ -61,6 +61,11 @@ def feature_byline(line):
     return _authors(match.group(1), [WRITER]) if match else []
 
 
+def follows_headline(line):
+    """Whether a headline line is a feature's —— subtitle or □ byline, which stand under its headline."""
+    return line.startswith("——") or bool(feature_byline(line))
+
+
 def photo_credit(line):
     """(caption, photographer) for a caption line ending in 'NAME 摄', or None."""
     match = _PHOTO_CREDIT.match(line)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import networkx
 
-from .bylines import feature_byline
+from .bylines import feature_byline, follows_headline
 from .lines import display_width, is_letter_spaced, unjustify
 
 
@@ -34,7 +34,7 @@ def _segments(run):
     authors belong to the segment's last headline. Lines keep their spacing; a wide gap splits a line."""
     segments, lines = [], []
     for line in run:
-        if line.startswith("——") or feature_byline(line):
+        if follows_headline(line):
             if lines:
                 segments.append((lines, "", []))
                 lines = []
@@ -179,7 +179,7 @@ def group_headlines(runs, bodies, words, limit=4):
     owners = {word: min(having) for word, having in bodies_having.items() if len(having) == 1}
     joined = []
     for run in runs:  # a subtitle or byline set apart belongs to the headline before it
-        if joined and (run[0].startswith("——") or feature_byline(run[0])):
+        if joined and follows_headline(run[0]):
             joined[-1] = [*joined[-1], *run]
         else:
             joined.append(list(run))

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .bylines import feature_byline, news_byline, photo_credit
+from .bylines import feature_byline, follows_headline, news_byline, photo_credit
 from .chaining import Chunk, chain
 from .lines import SENTENCE_ENDS, display_width, is_furniture, undouble, unjustify
 
@@ -184,8 +184,7 @@ def split_page(lines, words=lambda text: set()):
                 chunk = None
     close_run()
     announced = sum(
-        any(line.startswith("——") or feature_byline(line) for line in headline_run)
-        and not (feature_byline(headline_run[0]) or headline_run[0].startswith("——"))
+        any(map(follows_headline, headline_run)) and not follows_headline(headline_run[0])
         for headline_run in parts.headline_runs
     )
     openings = max(0, announced - sum(chunk.opens_feature for chunk in chunks))
