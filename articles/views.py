@@ -2,6 +2,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import (
     DayArchiveView,
@@ -150,6 +151,7 @@ class DayArchive(ArchiveMixin, DayArchiveView):
 
 class TownshipListView(ListView):
     template_name = "articles/township_list.html"
+    extra_context = {"title": _("Townships")}
 
     def get_queryset(self):
         return Township.objects.with_published_counts()
@@ -157,6 +159,7 @@ class TownshipListView(ListView):
 
 class DepartmentListView(ListView):
     template_name = "articles/department_list.html"
+    extra_context = {"title": _("Departments")}
 
     def get_queryset(self):
         return Department.objects.with_published_counts().prefetch_related("short_names")

@@ -30,28 +30,15 @@ from django.urls import reverse  # noqa: E402
 from articles.models import Article  # noqa: E402
 from articles.roles import EDITOR  # noqa: E402
 from issues.models import Issue  # noqa: E402
-from tests.factories import (  # noqa: E402
-    ArticleFactory,
-    BylineFactory,
-    IssueFactory,
-    PageFactory,
-    PhotoFactory,
-    staff_member,
-)
+from tests.factories import ArticleFactory, filled_issue, staff_member  # noqa: E402
 
 
 def build():
     number, date = Issue.next_number_and_date()  # a fresh issue each run, in the same database
-    issue = IssueFactory(number=number, date=date)
-    pages = [PageFactory(issue=issue, number=number, budget=6000) for number in range(1, 9)]
-    for page in pages:
-        for position in range(1, 11):
-            story = ArticleFactory(status=Article.Status.APPROVED, page=page, position=position)
-            BylineFactory(article=story)
-            PhotoFactory(article=story, page=page)
+    issue = filled_issue(8, 10, number=number, date=date)
     for _ in range(20):
         ArticleFactory(status=Article.Status.APPROVED)
-    return issue, pages
+    return issue, list(issue.pages.order_by("number"))
 
 
 def main():

@@ -131,3 +131,16 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     image = factory.LazyFunction(png_file)
     caption = "西属巴街道养驴场。"
     photographer = factory.SubFactory(AuthorFactory, name="刘和平", kind=Author.Kind.PHOTOGRAPHER)
+
+
+def filled_issue(pages, stories_each, **issue_fields):
+    """An issue of `pages` pages, each with `stories_each` approved stories, each with a byline and a
+    photo: the assembly board's test and bench issue."""
+    issue = IssueFactory(**issue_fields)
+    for number in range(1, pages + 1):
+        page = PageFactory(issue=issue, number=number, budget=5000)
+        for position in range(1, stories_each + 1):
+            story = ArticleFactory(status=Article.Status.APPROVED, page=page, position=position)
+            BylineFactory(article=story)
+            PhotoFactory(article=story, page=page)
+    return issue

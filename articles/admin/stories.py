@@ -207,13 +207,7 @@ class ArticleAdmin(admin.ModelAdmin):
         action = request.POST.get("workflow_action")
         if not action:
             return super().response_change(request, obj)
-        self.message_user(
-            request,
-            _("“%(headline)s” is saved: %(action)s.")
-            % {"headline": obj, "action": workflow.ACTIONS[action].label},
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return self.step_taken(request, obj, action, _("“%(headline)s” is saved: %(action)s."))
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Every save through the story form keeps a version, with who saved it.
@@ -346,11 +340,11 @@ class ArticleAdmin(admin.ModelAdmin):
             workflow.perform(article, action, request.user, comment=request.POST.get("comment", "")[:5000])
         except workflow.TransitionNotAllowed as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("“%(headline)s”: %(action)s.")
-                % {"headline": article, "action": workflow.ACTIONS[action].label},
-                messages.SUCCESS,
-            )
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        return self.step_taken(request, article, action, _("“%(headline)s”: %(action)s."))
+
+    def step_taken(self, request, article, action, message):
+        """Say which step was taken, and go back to the story's form."""
+        label = workflow.ACTIONS[action].label
+        self.message_user(request, message % {"headline": article, "action": label}, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))

@@ -2,12 +2,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.slugs import department_slug, township_slug
 
-from .shared import assign_unique_slug, published_count
+from .shared import NamedPage, published_count
 
 
 class TownshipQuerySet(models.QuerySet):
@@ -18,8 +17,11 @@ class TownshipQuerySet(models.QuerySet):
         return self.annotate(story_count=published_count(self.model, "townships"))
 
 
-class Township(models.Model):
+class Township(NamedPage):
     """A township-level division of 离石区: a 街道, 镇 or 乡."""
+
+    url_name = "articles:township"
+    slug_from_name = township_slug
 
     class Kind(models.TextChoices):
         SUBDISTRICT = "subdistrict", _("subdistrict")
@@ -71,17 +73,6 @@ class Township(models.Model):
                 violation_error_message=_("Only an abolished township can be merged into another."),
             ),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            assign_unique_slug(self, township_slug(self.name))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:township", kwargs={"slug": self.slug})
 
     @property
     def is_current(self):
@@ -142,8 +133,11 @@ class DepartmentQuerySet(models.QuerySet):
         return self.annotate(story_count=published_count(self.model, "departments"))
 
 
-class Department(models.Model):
+class Department(NamedPage):
     """A district department or organisation, under its full official name."""
+
+    url_name = "articles:department"
+    slug_from_name = department_slug
 
     class Kind(models.TextChoices):
         PARTY = "party", _("party committee department")
@@ -163,17 +157,6 @@ class Department(models.Model):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["kind", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            assign_unique_slug(self, department_slug(self.name))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:department", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):

@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.slugs import person_slug
 
 from .gazetteer import Department, Township
-from .shared import assign_unique_slug, related, validate_printable
+from .shared import NamedPage, PrintableCharField, related
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -26,8 +25,11 @@ class AuthorQuerySet(models.QuerySet):
         return self.filter(name=name).order_by("pk").first() or self.create(name=name, kind=kind)
 
 
-class Author(models.Model):
+class Author(NamedPage):
     """A name that appears in bylines. Two people may share a name; the slug tells them apart."""
+
+    url_name = "articles:author"
+    slug_from_name = person_slug
 
     class Kind(models.TextChoices):
         REPORTER = "reporter", _("staff reporter")
@@ -35,7 +37,7 @@ class Author(models.Model):
         CORRESPONDENT = "correspondent", _("correspondent")
         CONTRIBUTOR = "contributor", _("outside contributor")
 
-    name = models.CharField(_("name"), max_length=30, validators=[validate_printable])
+    name = PrintableCharField(_("name"), max_length=30)
     slug = models.SlugField(
         _("slug"), max_length=60, unique=True, blank=True, help_text=_("Pinyin, e.g. wang-yanhua.")
     )
@@ -82,14 +84,3 @@ class Author(models.Model):
                 violation_error_message=_("A correspondent belongs to a township or a department, not both."),
             ),
         ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            assign_unique_slug(self, person_slug(self.name))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})

@@ -7,7 +7,7 @@ from issues.models import Issue
 
 from .gazetteer import Township
 from .people import Author
-from .shared import import_key_field, related, validate_printable
+from .shared import PrintableCharField, import_key_field, related
 
 
 def photo_upload_to(photo, filename):
@@ -64,18 +64,11 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
-    caption = models.CharField(
-        _("caption"),
-        max_length=300,
-        validators=[validate_printable],
-        help_text=_("图片说明, as printed under the photo."),
+    caption = PrintableCharField(
+        _("caption"), max_length=300, help_text=_("图片说明, as printed under the photo.")
     )
-    alt_text = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        validators=[validate_printable],
-        help_text=_("For screen readers; the caption when empty."),
+    alt_text = PrintableCharField(
+        _("alt text"), max_length=300, blank=True, help_text=_("For screen readers; the caption when empty.")
     )
     photographer = models.ForeignKey(
         Author, verbose_name=_("photographer"), on_delete=models.PROTECT, related_name="photos"

@@ -3,6 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.characters import describe, unwanted_characters
@@ -42,7 +43,32 @@ def validate_printable(value):
         )
 
 
-# The gazetteer: the district's townships, the places stories name, and its departments.
+class PrintableCharField(models.CharField):
+    """A line of text that readers see: it refuses control and invisible characters."""
+
+    default_validators = [validate_printable]
+
+
+class NamedPage(models.Model):
+    """A name with a readers' page of its own (a township, a department, an author), at an address made
+    once from the name: `slug_from_name` spells it, `url_name` routes it."""
+
+    url_name = None
+    slug_from_name = None
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            assign_unique_slug(self, type(self).slug_from_name(self.name))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
 
 
 def import_key_field(help_text):

@@ -15,7 +15,7 @@ from issues.models import Zone
 from .gazetteer import Department, Township
 from .people import Author
 from .photos import Photo
-from .shared import import_key_field, validate_plain_text, validate_printable
+from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
 
 
 class Keyword(models.Model):
@@ -115,27 +115,15 @@ class Article(models.Model):
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
-    kicker = models.CharField(
-        _("kicker"),
-        max_length=100,
-        blank=True,
-        validators=[validate_printable],
-        help_text=_("引题, above the headline."),
+    kicker = PrintableCharField(
+        _("kicker"), max_length=100, blank=True, help_text=_("引题, above the headline.")
     )
-    headline = models.CharField(_("headline"), max_length=200, validators=[validate_printable])
-    subtitle = models.CharField(
-        _("subtitle"),
-        max_length=200,
-        blank=True,
-        validators=[validate_printable],
-        help_text=_("副题, e.g. ——离石区教育发展工作综述"),
+    headline = PrintableCharField(_("headline"), max_length=200)
+    subtitle = PrintableCharField(
+        _("subtitle"), max_length=200, blank=True, help_text=_("副题, e.g. ——离石区教育发展工作综述")
     )
-    source = models.CharField(
-        _("source line"),
-        max_length=50,
-        blank=True,
-        validators=[validate_printable],
-        help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳."),
+    source = PrintableCharField(
+        _("source line"), max_length=50, blank=True, help_text=_("The lead-in, e.g. 本报讯 or 通讯员 王艳.")
     )
     body = models.TextField(
         _("body"),

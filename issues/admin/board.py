@@ -122,12 +122,8 @@ class AssemblyBoardViews:
             # A refused move's answer replaces the whole board, out of band: it shows it as it is now.
             context["oob"] = request.method == "POST"
             return TemplateResponse(request, "admin/issues/issue/board_content.html", context, status=status)
-        context |= {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": issue,
-            "title": _("Assembly board of %(issue)s") % {"issue": issue},
-        }
+        title = _("Assembly board of %(issue)s") % {"issue": issue}
+        context |= self.tool_context(request, title, issue, crumb=_("Assembly board"))
         return TemplateResponse(request, "admin/issues/issue/board.html", context, status=status)
 
     def board_context(self, request, issue, error="", note="", only=None, pool=True):

@@ -15,7 +15,7 @@ from articles.admin.common import without_bulk_delete
 from issues.models import Issue, IssueTemplate, TemplatePage
 
 from .board import AssemblyBoardViews
-from .common import PublishedIssueRules, redirect_to_change
+from .common import DeskPages, PublishedIssueRules, redirect_to_change
 from .pages import PageInline
 
 
@@ -47,7 +47,7 @@ class NewIssueForm(forms.Form):
 
 
 @admin.register(Issue)
-class IssueAdmin(AssemblyBoardViews, PublishedIssueRules, admin.ModelAdmin):
+class IssueAdmin(AssemblyBoardViews, DeskPages, PublishedIssueRules, admin.ModelAdmin):
     list_display = ["number", "date", "status", "published_at"]
     list_filter = ["status"]
     search_fields = ["number"]
@@ -90,12 +90,7 @@ class IssueAdmin(AssemblyBoardViews, PublishedIssueRules, admin.ModelAdmin):
             made = _("Made from the template %(name)s.") % {"name": data["template"]}
             self.log_addition(request, issue, made)
             return HttpResponseRedirect(reverse("admin:issues_issue_board", args=[issue.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("New issue from a template"),
-            "form": form,
-        }
+        context = {**self.tool_context(request, _("New issue from a template")), "form": form}
         return TemplateResponse(request, "admin/issues/issue/new_from_template.html", context)
 
     def publish_view(self, request, object_id):
@@ -108,11 +103,9 @@ class IssueAdmin(AssemblyBoardViews, PublishedIssueRules, admin.ModelAdmin):
         checks = workflow.checklist(issue, pages)
         if request.method == "POST":
             return self.publish(request, issue, checks)
+        title = _("Publish %(issue)s") % {"issue": issue}
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": issue,
-            "title": _("Publish %(issue)s") % {"issue": issue},
+            **self.tool_context(request, title, issue, crumb=_("Publish")),
             "checks": checks,
             "blocked": any(check.blocks and not check.passed for check in checks),
             "summary": {

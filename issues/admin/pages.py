@@ -20,7 +20,7 @@ from infrastructure import images, pdfs
 from issues import page_import
 from issues.models import Issue, Page
 
-from .common import PublishedIssueRules, redirect_to_change
+from .common import DeskPages, PublishedIssueRules, redirect_to_change
 
 
 class PageForm(forms.ModelForm):
@@ -125,7 +125,7 @@ class PageConfirmForm(PageImportForm):
 
 
 @admin.register(Page)
-class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
+class PageAdmin(DeskPages, PublishedIssueRules, admin.ModelAdmin):
     form = PageForm
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
     list_select_related = ["issue", "editor"]
@@ -281,11 +281,9 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
             ],
             "zones": workflow.zones_as_data(page),
         }
+        title = _("Zones of %(page)s") % {"page": page}
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": page,
-            "title": _("Zones of %(page)s") % {"page": page},
+            **self.tool_context(request, title, page, crumb=_("Zones")),
             "editor": editor,
             "version": workflow.zones_version(page),
         }
@@ -295,11 +293,7 @@ class PageAdmin(PublishedIssueRules, admin.ModelAdmin):
         """Upload a page's extracted text, see what the importer makes of it, then confirm."""
         if not workflow.can_import_pages(request.user):
             raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Import a printed page"),
-        }
+        context = self.tool_context(request, _("Import a printed page"))
         if request.method == "POST" and "confirm" in request.POST:
             form = PageConfirmForm(request.POST)
             if form.is_valid():

@@ -14,10 +14,10 @@ from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from issues.models import Issue, IssueTemplate
 from tests.factories import (
     ArticleFactory,
-    BylineFactory,
     IssueFactory,
     PageFactory,
     PhotoFactory,
+    filled_issue,
     staff_member,
 )
 
@@ -27,17 +27,6 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 def board_url(issue, view="board"):
     return reverse(f"admin:issues_issue_{view}", args=[issue.pk])
-
-
-def filled_issue(pages, stories_each):
-    issue = IssueFactory()
-    for number in range(1, pages + 1):
-        page = PageFactory(issue=issue, number=number, budget=5000)
-        for position in range(1, stories_each + 1):
-            story = ArticleFactory(status=Article.Status.APPROVED, page=page, position=position)
-            BylineFactory(article=story)
-            PhotoFactory(article=story, page=page)
-    return issue
 
 
 def queries_for(client, issue):

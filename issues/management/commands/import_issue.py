@@ -1,23 +1,20 @@
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from issues import page_import
+from issues.management.importing import ImportCommand, parse_date, parse_number, read_bytes, report, summary
 
-from .import_page import add_issue_arguments, parse_date, parse_number, read_bytes, report, summary
 
-
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = _(
         "Import a whole issue's PDF: split it into its pages, keep each page's PDF for the 数字报, and "
         "import each page's stories, with their zones, as drafts for the editors."
     )
-
-    def add_arguments(self, parser):
-        add_issue_arguments(parser, _("the issue's PDF, one printed page to a PDF page"))
+    file_help = _("the issue's PDF, one printed page to a PDF page")
 
     def handle(self, *args, file, date, number, dry_run, **options):
         issue_date = parse_date(date)
