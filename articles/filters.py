@@ -24,13 +24,18 @@ class ArticleFilter(django_filters.FilterSet):
     """The reader's filters on story lists: /articles/?township=…&department=…&author=…&date_after=…"""
 
     township = django_filters.ModelChoiceFilter(
-        label=_("township"), field_name="townships", to_field_name="slug", queryset=Township.objects.all()
+        label=_("township"),
+        field_name="townships",
+        to_field_name="slug",
+        queryset=Township.objects.all(),
+        empty_label=_("All townships"),
     )
     department = django_filters.ModelChoiceFilter(
         label=_("department"),
         field_name="departments",
         to_field_name="slug",
         queryset=Department.objects.all(),
+        empty_label=_("All departments"),
     )
     author = django_filters.ModelChoiceFilter(
         label=_("author"), field_name="authors", to_field_name="slug", queryset=Author.objects.all()

@@ -1,6 +1,7 @@
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -166,8 +167,20 @@ class DepartmentListView(ListView):
 
 
 class ArticleDetailView(DetailView):
+    is_preview = False
+
     def get_queryset(self):
         return Article.objects.published().for_detail()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = Article.objects.withdrawn().filter(pk=kwargs["pk"]).first()
+            if withdrawn is None or self.is_preview:
+                raise
+            context = {"reason": withdrawn.withdrawal_reason()}
+            return TemplateResponse(request, "articles/article_gone.html", context, status=410)
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -203,14 +216,13 @@ class ArticleDetailView(DetailView):
 class ArticlePreviewView(ArticleDetailView):
     """Staff see a story exactly as readers will, before it is published. Anyone else gets a 404."""
 
+    is_preview = True
+
     def get_queryset(self):
         user = self.request.user
         if not workflow.can_preview(user):
             return Article.objects.none()
         return workflow.visible_to(Article.objects.for_detail(), user)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class PhotoFileView(View):

@@ -1,5 +1,6 @@
 """Deployment checks of the infrastructure the site relies on (run by `manage.py check --deploy`)."""
 
+from django.conf import settings
 from django.core import checks
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
@@ -25,3 +26,24 @@ def redis_memory_is_bounded(app_configs, **kwargs):
             )
         ]
     return []
+
+
+REGISTRATION_VARIABLES = {
+    "icp": "SITE_ICP_NUMBER",
+    "public_security": "SITE_PUBLIC_SECURITY_NUMBER",
+    "news_licence": "SITE_NEWS_LICENCE_NUMBER",
+}
+
+
+@checks.register("registrations", deploy=True)
+def registrations_are_shown(app_configs, **kwargs):
+    """A news site in China shows its ICP备案号, 公安备案号 and news licence number in every footer."""
+    return [
+        checks.Warning(
+            f"{variable} is not set: the footer does not show this registration, which the site must show.",
+            hint='Set it in the environment (docs/deploy.md, "The footer\'s registrations").',
+            id="newsroom.W003",
+        )
+        for key, variable in REGISTRATION_VARIABLES.items()
+        if not settings.SITE_REGISTRATIONS.get(key)
+    ]

@@ -83,6 +83,10 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what readers may see: every public view, feed and sitemap uses it."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def withdrawn(self):
+        """Stories taken back from readers (撤稿): their address answers 410 Gone, never with their text."""
+        return self.filter(status=Article.Status.WITHDRAWN)
+
     def for_listing(self):
         """What a list of stories shows: bylines, tags and photos."""
         return self.prefetch_related(*listing_relations())
@@ -335,6 +339,11 @@ class Article(models.Model):
         if self.page_id and self.page.screen_image and self.zones.filter(page_id=self.page_id).exists():
             return f"{self.page.get_absolute_url()}#story-{self.pk}"
         return ""
+
+    def withdrawal_reason(self):
+        """What the chief gave as the reason for the latest 撤稿, which readers are shown in its place."""
+        step = self.transitions.filter(action="withdraw").order_by("-at", "-pk").first()
+        return step.comment if step else ""
 
     def page_neighbours(self):
         """The published stories before and after this one on its printed page, in one query."""

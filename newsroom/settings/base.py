@@ -32,6 +32,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # The address readers are given, e.g. https://news.lishi.gov.cn: absolute links use it
 # (infrastructure/site.py).
 SITE_URL = os.environ.get("SITE_URL", "")
+# The registrations a Chinese news site shows in its footer (infrastructure/templatetags/site_footer.py);
+# `check --deploy` warns while one is missing.
+SITE_REGISTRATIONS = {
+    "icp": os.environ.get("SITE_ICP_NUMBER", ""),  # ICP备案号, e.g. 晋ICP备12345678号-1
+    "public_security": os.environ.get("SITE_PUBLIC_SECURITY_NUMBER", ""),  # 公安备案号, e.g. 晋公网安备…号
+    "news_licence": os.environ.get("SITE_NEWS_LICENCE_NUMBER", ""),  # 互联网新闻信息服务许可证编号
+}
 
 INSTALLED_APPS = [
     "newsroom.apps.NewsroomAdminConfig",

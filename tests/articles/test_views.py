@@ -55,11 +55,20 @@ def test_story_page_lays_out_headline_block_byline_and_photos(client, published_
     assert '文 <a href="/authors/wang-yanhua/">王燕华</a>' in content
 
 
-@pytest.mark.parametrize("status", sorted(set(Article.Status) - {Article.Status.PUBLISHED}))
+@pytest.mark.parametrize(
+    "status", sorted(set(Article.Status) - {Article.Status.PUBLISHED, Article.Status.WITHDRAWN})
+)
 def test_unpublished_stories_are_not_found(client, status):
     article = ArticleFactory(status=status)
     assert client.get(article.get_absolute_url()).status_code == 404
     assert client.get(article.get_absolute_url(), {"status": "draft", "preview": "1"}).status_code == 404
+
+
+def test_a_withdrawn_story_is_gone(client):
+    # Readers who follow an old link learn that the story was withdrawn (tests/newsroom/test_error_pages.py).
+    article = ArticleFactory(status=Article.Status.WITHDRAWN)
+    assert client.get(article.get_absolute_url()).status_code == 410
+    assert client.get(article.get_absolute_url(), {"status": "draft", "preview": "1"}).status_code == 410
 
 
 def test_an_unknown_story_is_not_found(client):

@@ -43,7 +43,7 @@ def test_a_withdrawal_the_cache_never_heard_of_is_off_every_page_the_moment_it_h
     story, paths = withdrawn_in_a_partition
     for path in paths[:3]:
         assert WITHDRAWN not in client.get(path).content.decode(), path
-    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(story.get_absolute_url()).status_code == 410  # gone, with a notice
 
 
 def test_an_old_copy_of_the_generation_put_back_in_the_cache_is_not_believed(
@@ -54,7 +54,7 @@ def test_an_old_copy_of_the_generation_put_back_in_the_cache_is_not_believed(
     client.get("/")  # a reader after the heal copies the new generation
     cache.set(caching.GENERATION, old_copy)  # say, a reader that read the database before the commit
     assert WITHDRAWN not in client.get("/articles/").content.decode()
-    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(story.get_absolute_url()).status_code == 410  # gone, with a notice
 
 
 class SilentServer:

@@ -85,7 +85,7 @@ def test_withdrawing_a_story_takes_it_off_every_cached_page(client, page_cache):
     page_cache(lambda: workflow.perform(story, "withdraw", chief, comment="内容有误"))
     for path in (paths[0], paths[1], paths[3]):
         assert "已撤回的稿件" not in client.get(path).content.decode(), path
-    assert client.get(story.get_absolute_url()).status_code == 404
+    assert client.get(story.get_absolute_url()).status_code == 410  # gone, with a notice
 
 
 def test_publishing_and_correcting_show_at_once(client, page_cache):

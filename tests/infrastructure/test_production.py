@@ -8,6 +8,7 @@ import pytest
 from django.db import connections
 from django.urls import path, reverse
 
+import newsroom.urls
 from infrastructure import health
 from infrastructure.logs import JsonLines
 from tests.factories import UserFactory
@@ -69,7 +70,8 @@ def crash(request):
     raise RuntimeError("secret detail: DATABASE_URL=postgres://user:password@db/newsroom")
 
 
-urlpatterns = [path("crash/", crash)]
+# The site's own routes beside it: the 500 page links to the front page and the search.
+urlpatterns = [path("crash/", crash), *newsroom.urls.urlpatterns]
 
 
 @pytest.mark.urls("tests.infrastructure.test_production")

@@ -14,6 +14,12 @@ PRODUCTION_ENVIRONMENT = {
     "DATABASE_URL": "sqlite:///:memory:",
     "ALLOWED_HOSTS": "news.example.cn",
 }
+# The footer's registrations: production starts without them, and `check --deploy` warns.
+REGISTRATIONS = {
+    "SITE_ICP_NUMBER": "晋ICP备12345678号-1",
+    "SITE_PUBLIC_SECURITY_NUMBER": "晋公网安备14110202000001号",
+    "SITE_NEWS_LICENCE_NUMBER": "14120190001",
+}
 
 
 # Not inherited from the test run: optional production settings, and the browser tests' async switch.
@@ -24,6 +30,7 @@ OPTIONAL_ENVIRONMENT = (
     "AWS_S3_ENDPOINT_URL",
     "CONN_MAX_AGE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    *REGISTRATIONS,
 )
 
 
@@ -82,6 +89,7 @@ def test_the_deployment_checklist_passes_with_the_production_settings():
     result = with_production_settings(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         DJANGO_SETTINGS_MODULE="newsroom.settings.prod",
+        **REGISTRATIONS,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -89,7 +97,9 @@ def test_the_deployment_checklist_passes_with_the_production_settings():
 
 def test_the_deployment_checklist_fails_with_a_weak_key():
     result = with_production_settings(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY="x" * 50
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY="x" * 50,
+        **REGISTRATIONS,
     )
     assert result.returncode != 0 and "security.W009" in result.stderr
 
