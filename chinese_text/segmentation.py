@@ -14,6 +14,8 @@ import rjieba
 from .characters import fold_width
 
 WORD = re.compile(r"[^\W_]+")
+# No keyword: a bare number (12, from 12月1日) or a lone character, which name no topic.
+NOT_KEYWORD = re.compile(r"\d+|\w")
 NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -71,5 +73,5 @@ class Segmenter:
             self._keyword_extractor = copy.copy(jieba.analyse.default_tfidf)
             self._keyword_extractor.tokenizer = self
             self._keyword_extractor.stop_words = self._keyword_extractor.stop_words | COMMON_WORDS
-        keywords = self._keyword_extractor.extract_tags(text, topK=count)
-        return [word for word in keywords if WORD.fullmatch(word)]
+        keywords = self._keyword_extractor.extract_tags(text, topK=count * 2)
+        return [word for word in keywords if WORD.fullmatch(word) and not NOT_KEYWORD.fullmatch(word)][:count]

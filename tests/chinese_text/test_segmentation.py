@@ -78,6 +78,13 @@ def test_rjieba_gives_jiebas_tokens_with_the_same_words(segmenter):
         assert segmenter.search_tokens(text) == normalize(reference.cut_for_search(NOT_WORD.sub(" ", text)))
 
 
+def test_keywords_leave_out_bare_numbers_and_lone_characters(segmenter):
+    text = "12月1日，12个村的12支队伍在12号场地比赛。12支队伍、12个村，赛出了风采。乡村篮球赛火热开赛。"
+    keywords = segmenter.keywords(text, count=8)
+    assert keywords and "篮球赛" in "".join(keywords)
+    assert not [word for word in keywords if word.isdigit() or len(word) < 2]
+
+
 def test_keywords_use_our_words(segmenter):
     text = "区教科局在离石一中召开会议。离石一中实现零学困。区教科局表示祝贺。"
     keywords = segmenter.keywords(text, count=3)
