@@ -1,0 +1,65 @@
+"""Draw the demo's two photos (fixtures/demo/media): text-free landscapes standing in for the photographers'
+pictures, which the demo cannot ship. Run once; the output is committed.
+
+    .venv/bin/python scripts/draw_demo_photos.py
+"""
+
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter
+
+OUT = Path(__file__).resolve().parent.parent / "fixtures/demo/media"
+SIZE = (1200, 800)
+
+
+def sky(draw, top, bottom):
+    for y in range(SIZE[1]):
+        share = y / SIZE[1]
+        draw.line(
+            [(0, y), (SIZE[0], y)],
+            fill=tuple(int(a + (b - a) * share) for a, b in zip(top, bottom, strict=True)),
+        )
+
+
+def hills(draw, rng, base, colour, height):
+    points, x = [(0, SIZE[1])], 0
+    while x <= SIZE[0]:
+        points.append((x, base - rng.randint(0, height)))
+        x += rng.randint(60, 140)
+    points += [(SIZE[0], base - rng.randint(0, height)), (SIZE[0], SIZE[1])]
+    draw.polygon(points, fill=colour)
+
+
+def fields(seed, name, sky_colours, hill_colours, row_colour, ground):
+    rng = random.Random(seed)
+    image = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(image)
+    sky(draw, *sky_colours)
+    for index, colour in enumerate(hill_colours):
+        hills(draw, rng, 380 + index * 60, colour, 120 - index * 30)
+    draw.rectangle([0, 520, SIZE[0], SIZE[1]], fill=ground)
+    for row in range(14):  # furrows running to the horizon
+        x = -600 + row * 180
+        draw.polygon(
+            [(SIZE[0] // 2, 520), (SIZE[0] // 2 + 8, 520), (x + 60, SIZE[1]), (x, SIZE[1])], fill=row_colour
+        )
+    image.filter(ImageFilter.GaussianBlur(1.2)).save(OUT / name, quality=82)
+
+
+fields(
+    1,
+    "wucheng-potatoes.jpg",
+    ((150, 190, 225), (230, 225, 210)),
+    [(120, 135, 110), (95, 120, 80)],
+    (88, 128, 60),
+    (150, 120, 85),
+)
+fields(
+    2,
+    "xishuba-donkey-farm.jpg",
+    ((170, 200, 230), (240, 232, 215)),
+    [(140, 130, 110), (120, 110, 90)],
+    (175, 150, 105),
+    (196, 170, 120),
+)
