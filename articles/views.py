@@ -1,8 +1,10 @@
+import segno
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import (
@@ -187,10 +189,13 @@ class ArticleDetailView(DetailView):
         related = list(article.related())
         models.prefetch_related_objects([article, *related], *listing_relations())
         previous_on_page, next_on_page = article.page_neighbours()
-        photo = next(iter(article.photos.all()), None)
-        image = self.request.build_absolute_uri(photo.display_url) if photo else None
+        image = self.request.build_absolute_uri(article.share_image_url())
+        address = self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
             related=related,
+            address=address,
+            # segno draws the address as squares: the SVG carries no text of ours, so it is markup we made.
+            address_qr=mark_safe(segno.make(address, error="m").svg_inline(scale=3, dark="#1d1b18")),
             previous_on_page=previous_on_page,
             next_on_page=next_on_page,
             printed_place=article.place_on_printed_page(),
@@ -204,7 +209,7 @@ class ArticleDetailView(DetailView):
                 "dateModified": article.updated_at.isoformat(),
                 "author": [{"@type": "Person", "name": b.author.name} for b in article.bylines.all()],
                 "publisher": {"@type": "Organization", "name": "离石区融媒体中心"},
-                "image": [image] if image else [],
+                "image": [image],
                 "inLanguage": "zh-Hans",
                 "mainEntityOfPage": self.request.build_absolute_uri(),
             },

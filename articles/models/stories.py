@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -101,8 +102,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(listing_date=date).update(listing_date=date)
 
     def for_detail(self):
-        """The story page's story. Its relations are prefetched together with its related stories'."""
-        return self.select_related("page__issue")
+        """The story page's story, with its page's responsible editor. Its relations are prefetched
+        together with its related stories'."""
+        return self.select_related("page__issue", "page__editor")
+
+
+SHARE_IMAGE_MIN = 300  # WeChat shows no share picture smaller than this
 
 
 @reversion.register()
@@ -340,6 +345,14 @@ class Article(models.Model):
             return f"{self.page.get_absolute_url()}#story-{self.pk}"
         return ""
 
+    def share_image_url(self):
+        """The picture a WeChat share card shows: the first photo at least SHARE_IMAGE_MIN px each way (so
+        that WeChat's square crop keeps it readable), else the site's square card."""
+        for photo in self.photos.all():
+            if min(photo.width or 0, photo.height or 0) >= SHARE_IMAGE_MIN:
+                return photo.display_url
+        return static("img/share.png")
+
     def withdrawal_reason(self):
         """What the chief gave as the reason for the latest 撤稿, which readers are shown in its place."""
         step = self.transitions.filter(action="withdraw").order_by("-at", "-pk").first()
@@ -425,3 +438,16 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} {self.author}"
+
+    @property
+    def printed_role(self):
+        """The role as the paper prints it before the name: 文/王艳, 图/刘和平, 文/图 白晓燕, 通讯员 王艳."""
+        return PRINTED_ROLES[self.role]
+
+
+PRINTED_ROLES = {
+    Byline.Role.WRITER: pgettext_lazy("printed byline", "text/"),
+    Byline.Role.PHOTOGRAPHER: pgettext_lazy("printed byline", "photos/"),
+    Byline.Role.WRITER_PHOTOGRAPHER: pgettext_lazy("printed byline", "text/photos "),
+    Byline.Role.CORRESPONDENT: pgettext_lazy("printed byline", "correspondent "),
+}

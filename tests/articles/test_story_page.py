@@ -5,8 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Department, Keyword, Township
-from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
+from articles.models import Byline, Department, Keyword, Township
+from articles.roles import EDITOR
+from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory, png_file, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_related_stories_rank_by_shared_keywords_then_township_then_date(client,
 def test_share_card_and_structured_data(client, page):
     article = story(page, 1, "吴城镇集中学习")
     BylineFactory(article=article, author__name="王艳")
-    PhotoFactory(article=article)
+    PhotoFactory(article=article, image=png_file(size=(640, 400)))
     content = client.get(article.get_absolute_url()).content.decode()
     assert '<meta property="og:title" content="吴城镇集中学习">' in content
     assert re.search(
@@ -71,6 +72,30 @@ def test_share_card_and_structured_data(client, page):
     assert data["@type"] == "NewsArticle" and data["headline"] == "吴城镇集中学习"
     assert data["author"] == [{"@type": "Person", "name": "王艳"}]
     assert 'href="/townships/wucheng-zhen/"' in content and 'href="/authors/wang-yan/"' in content
+
+
+def test_a_share_card_without_a_photo_wechat_shows_has_the_sites_square_picture(client, page):
+    article = story(page, 1, "无大图的稿件")
+    PhotoFactory(article=article, image=png_file(size=(400, 200)))  # under 300 px high: WeChat drops it
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert '<meta property="og:image" content="http://testserver/static/img/share.png">' in content
+
+
+def test_the_story_page_has_what_readers_look_for(client, page):
+    page.editor = staff_member(EDITOR, first_name="吴夏峰")
+    page.save()
+    story(page, 1, "前一篇稿件")
+    article = story(page, 2, "本篇稿件")
+    story(page, 3, "后一篇稿件")
+    BylineFactory(article=article, author__name="王艳", role=Byline.Role.WRITER, order=1)
+    BylineFactory(article=article, author__name="刘和平", role=Byline.Role.PHOTOGRAPHER, order=2)
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert re.search(r"文/<a [^>]+>王艳</a>.*图/<a [^>]+>刘和平</a>", content, re.S)
+    assert "责任编辑：吴夏峰" in content and "来源：今日离石 第2版 · 综合" in content
+    assert re.search(r'rel="prev"[^>]*><span class="pager__label">上一篇</span>前一篇稿件', content)
+    assert re.search(r'rel="next"[^>]*><span class="pager__label">下一篇</span>后一篇稿件', content)
+    assert 'id="share-address" type="url" value="http://testserver/articles/' in content
+    assert "复制链接" in content and re.search(r'<svg [^>]*class="segno"', content)
 
 
 def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(client, page):

@@ -52,7 +52,7 @@ def test_story_page_lays_out_headline_block_byline_and_photos(client, published_
     ):
         assert text in content
     assert '<strong class="source">本报讯</strong> 近日' in content
-    assert '文 <a href="/authors/wang-yanhua/">王燕华</a>' in content
+    assert '文/<a href="/authors/wang-yanhua/">王燕华</a>' in content  # as the paper prints it
 
 
 @pytest.mark.parametrize(
