@@ -44,7 +44,8 @@ class PublishedArticlesMixin:
 
 
 class HomeView(TemplateView):
-    """The latest issue's front: its pages and their headlines, then the latest stories."""
+    """The front page: a lead story with its picture, the latest stories, the latest issue by page (the
+    paper's sections) with its front page's image, and the townships and departments to browse."""
 
     template_name = "articles/home.html"
     latest_count = 10
@@ -54,9 +55,13 @@ class HomeView(TemplateView):
         return Issue.objects.published().prefetch_related(*issue_contents()).first()
 
     def get_context_data(self, **kwargs):
+        latest = list(PublishedArticlesMixin.get_queryset(self)[: self.latest_count + 1])
+        # The newest story with a picture leads; the rest follow it.
+        lead = next((story for story in latest if story.photos.all()), latest[0] if latest else None)
         return super().get_context_data(
             issue=self.front_issue(),
-            latest_articles=PublishedArticlesMixin.get_queryset(self)[: self.latest_count],
+            lead=lead,
+            latest_articles=[story for story in latest if story is not lead][: self.latest_count],
             townships=Township.objects.current(),
             departments=Department.objects.prefetch_related("short_names"),
             **kwargs,

@@ -47,6 +47,26 @@ def fields(seed, name, sky_colours, hill_colours, row_colour, ground):
     image.filter(ImageFilter.GaussianBlur(1.2)).save(OUT / name, quality=82)
 
 
+def school(name):
+    """A school's teaching building over its running track, for the education feature."""
+    image = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(image)
+    sky(draw, (120, 170, 220), (225, 232, 236))
+    draw.rectangle([150, 250, 1050, 560], fill=(226, 214, 196))
+    draw.rectangle([150, 230, 1050, 262], fill=(176, 70, 58))
+    for row in range(3):
+        for column in range(9):
+            x, y = 190 + column * 96, 290 + row * 86
+            draw.rectangle([x, y, x + 56, y + 52], fill=(96, 132, 160))
+    draw.rectangle([560, 470, 640, 560], fill=(120, 88, 66))
+    draw.rectangle([0, 560, SIZE[0], SIZE[1]], fill=(88, 140, 70))
+    for lane in range(5):
+        top = 610 + lane * 34
+        draw.rectangle([0, top, SIZE[0], top + 26], fill=(178, 82, 62))
+    image.filter(ImageFilter.GaussianBlur(1.0)).save(OUT / name, quality=82)
+
+
+school("lishi-school.jpg")
 fields(
     1,
     "wucheng-potatoes.jpg",

@@ -89,17 +89,21 @@ def test_stories_are_tagged_with_their_townships_and_departments(demo):
     assert tags("集中学习《论党的宣传思想工作》")[0] == {"吴城镇"}
 
 
-def test_both_photos_stand_alone_on_the_page_credited_to_liu_heping(demo):
+def test_two_photos_stand_alone_and_one_illustrates_the_feature_all_credited_to_liu_heping(demo):
     photos = Photo.objects.all()
-    assert sorted(photos.values_list("caption", flat=True)) == [
-        "吴城镇农产品公司员工正在加工土豆。",
-        "西属巴街道养驴场。",
+    assert sorted(photos.values_list("caption", "article__headline")) == [
+        ("吴城镇农产品公司员工正在加工土豆。", None),
+        ("新建成的教学楼和塑胶跑道。", "栉风沐雨砥砺前行"),
+        ("西属巴街道养驴场。", None),
     ]
     for photo in photos:
         assert photo.photographer.name == "刘和平"
         assert photo.page == demo
-        assert photo.article is None
         assert (photo.width, photo.height) == (1200, 800)
+
+
+def test_the_page_has_a_responsible_editor(demo):
+    assert demo.editor.get_full_name() == "吴夏峰"
 
 
 def test_loading_twice_adds_nothing(demo):
@@ -115,7 +119,7 @@ def test_loading_twice_adds_nothing(demo):
 def test_loading_twice_copies_each_image_once(demo, settings):
     call_command("load_demo", verbosity=0)
     # Each photo: the image and its two renditions.
-    assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 6
+    assert len([path for path in (settings.MEDIA_ROOT / "photos").rglob("*") if path.is_file()]) == 9
 
 
 def test_the_demo_staff_can_walk_a_story_through_every_level_with_the_given_password(demo):

@@ -38,6 +38,7 @@ DEMO_ACCOUNTS = (
     ("editor2", EDITOR, "吴夏峰"),
     ("chief", CHIEF_EDITOR, "李建平"),
 )
+PAGE_EDITOR = "editor2"
 
 
 class Command(BaseCommand):
@@ -56,6 +57,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 page = self.load_page(data)
                 self.load_accounts()
+                if page.editor_id is None:  # the page's 责任编辑, as the story page names them
+                    page.editor = get_user_model().objects.get(username=PAGE_EDITOR)
+                    page.save(update_fields=["editor"])
                 if dry_run:
                     transaction.set_rollback(True)
         except BaseException:
@@ -116,11 +120,14 @@ class Command(BaseCommand):
             )
             article.townships.set(Township.objects.filter(name__in=entry["townships"]))
             article.departments.set(Department.objects.filter(name__in=entry["departments"]))
-        for entry in data["photos"]:
+        stories = {article.headline: article for article in page.articles.all()}
+        # The printed page's photos, and a photo the feature has online only.
+        for entry in [*data["photos"], *data["online_photos"]]:
             photo = Photo.objects.filter(page=page, caption=entry["caption"]).first() or Photo(
                 page=page, caption=entry["caption"]
             )
             photo.photographer = authors[entry["photographer"]]
+            photo.article = stories.get(entry.get("story"))  # a story's photo, else one standing alone
             copied = not photo.image
             if copied:
                 with open(DEMO_DIR / "media" / entry["image"], "rb") as image:
