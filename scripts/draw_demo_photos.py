@@ -66,20 +66,21 @@ def school(name):
     image.filter(ImageFilter.GaussianBlur(1.0)).save(OUT / name, quality=82)
 
 
+# name: sky (top, horizon), hills (far, near), crop rows, bare ground
+FIELDS = {
+    "wucheng-potatoes.jpg": (
+        ((150, 190, 225), (230, 225, 210)),
+        [(120, 135, 110), (95, 120, 80)],
+        (88, 128, 60),
+        (150, 120, 85),
+    ),
+    "xishuba-donkey-farm.jpg": (
+        ((170, 200, 230), (240, 232, 215)),
+        [(140, 130, 110), (120, 110, 90)],
+        (175, 150, 105),
+        (196, 170, 120),
+    ),
+}
 school("lishi-school.jpg")
-fields(
-    1,
-    "wucheng-potatoes.jpg",
-    ((150, 190, 225), (230, 225, 210)),
-    [(120, 135, 110), (95, 120, 80)],
-    (88, 128, 60),
-    (150, 120, 85),
-)
-fields(
-    2,
-    "xishuba-donkey-farm.jpg",
-    ((170, 200, 230), (240, 232, 215)),
-    [(140, 130, 110), (120, 110, 90)],
-    (175, 150, 105),
-    (196, 170, 120),
-)
+for seed, (name, colours) in enumerate(FIELDS.items(), start=1):
+    fields(seed, name, *colours)
