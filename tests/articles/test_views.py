@@ -24,6 +24,31 @@ def test_home_shows_the_latest_issue_front_and_latest_stories(client, published_
     assert '<html lang="zh-Hans">' in content
 
 
+def test_home_leads_with_the_newest_story_that_has_a_picture(client, published_page):
+    ArticleFactory(published=True, page=published_page, position=1, headline="头条无图")
+    pictured = ArticleFactory(published=True, page=published_page, position=2, headline="有图的稿件")
+    PhotoFactory(article=pictured)
+    PhotoFactory(
+        article=ArticleFactory(published=True, page=published_page, position=3), image=""
+    )  # 图片待补
+    response = client.get(reverse("articles:home"))
+    assert response.context["lead"] == pictured
+    assert pictured not in response.context["latest_articles"]
+    content = response.content.decode()
+    assert (
+        '<h1 class="lead__headline"><a href="%s">有图的稿件</a></h1>' % pictured.get_absolute_url() in content
+    )
+    assert 'class="lead__image"' in content
+
+
+def test_home_leads_with_the_newest_story_when_none_has_a_picture(client, published_page):
+    newest = ArticleFactory(published=True, page=published_page, position=1, headline="头条无图")
+    ArticleFactory(published=True, page=published_page, position=2)
+    response = client.get(reverse("articles:home"))
+    assert response.context["lead"] == newest
+    assert 'class="lead__image"' not in response.content.decode()
+
+
 def test_home_without_any_issue(client):
     response = client.get(reverse("articles:home"))
     assert response.status_code == 200
