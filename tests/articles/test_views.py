@@ -35,9 +35,8 @@ def test_home_leads_with_the_newest_story_that_has_a_picture(client, published_p
     assert response.context["lead"] == pictured
     assert pictured not in response.context["latest_articles"]
     content = response.content.decode()
-    assert (
-        '<h1 class="lead__headline"><a href="%s">有图的稿件</a></h1>' % pictured.get_absolute_url() in content
-    )
+    url = pictured.get_absolute_url()
+    assert f'<h1 class="lead__headline"><a href="{url}">有图的稿件</a></h1>' in content
     assert 'class="lead__image"' in content
 
 
