@@ -18,6 +18,7 @@ def assert_site_page(html):
     assert '<meta name="viewport"' in html
     assert 'class="masthead"' in html
     assert 'class="error-page__search"' in html
+    assert html.count('type="search"') == 1  # one search box a page
     assert "Not Found" not in html and "Server Error" not in html
 
 

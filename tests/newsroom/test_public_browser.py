@@ -87,6 +87,7 @@ def test_public_pages_fit_the_screen_have_alt_text_and_working_links(browser, li
         assert page.locator("html").get_attribute("lang") == "zh-Hans"
         for landmark in ("header", "main", "footer"):
             expect(page.locator(f"body > {landmark}")).to_have_count(1)
+        assert page.locator("input[type=search]").count() <= 1, f"{name} has two search boxes"
         lowest = page.evaluate(LOWEST_TEXT_CONTRAST)
         assert lowest["ratio"] >= 4.5, f"{name}: {lowest}"
         page.screenshot(path=SCREENSHOTS / f"public-{name}-{viewport}.png", full_page=True)
