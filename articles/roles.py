@@ -15,6 +15,9 @@ NEWSROOM_ROLES = (REPORTER, EDITOR, CHIEF_EDITOR, ADMINISTRATOR)
 # Staff management (人员管理): accounts, real names, roles and bylines, without a superuser.
 STAFF_MANAGEMENT = {"auth": {"user": ("add", "change", "view")}}
 
+# 选题策划: editors and the chief accept, reject, merge and assign proposals (planning/rules.py).
+PLANNERS = {"proposal": ("add", "change", "view", "plan"), "assignment": ("view",)}
+
 GAZETTEER_MODELS = ("township", "townshipalias", "place", "department", "departmentshortname")
 
 ROLE_PERMISSIONS = {
@@ -30,6 +33,7 @@ ROLE_PERMISSIONS = {
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("view",), "page": ("view",)},
+        "planning": {"proposal": ("add", "change", "view"), "assignment": ("view",)},
     },
     EDITOR: {
         "articles": {
@@ -43,6 +47,7 @@ ROLE_PERMISSIONS = {
             **{model: ("view",) for model in GAZETTEER_MODELS},
         },
         "issues": {"issue": ("add", "change", "view"), "page": ("add", "change", "delete", "view")},
+        "planning": PLANNERS,
     },
     CHIEF_EDITOR: {
         "articles": {
@@ -53,6 +58,7 @@ ROLE_PERMISSIONS = {
             "article": ("add", "change", "delete", "view", "review", "sign_off", "publish"),
         },
         "issues": {"issue": ("add", "change", "delete", "view"), "page": ("add", "change", "delete", "view")},
+        "planning": PLANNERS,
         **STAFF_MANAGEMENT,
     },
     ADMINISTRATOR: {

@@ -14,6 +14,7 @@ from PIL import Image
 
 from articles.models import Article, Author, Byline, Photo
 from issues.models import Issue, Page, Zone
+from planning.models import Proposal
 
 
 def png_file(name="photo.png", size=(40, 30)):
@@ -144,3 +145,12 @@ def filled_issue(pages, stories_each, **issue_fields):
             BylineFactory(article=story)
             PhotoFactory(article=story, page=page)
     return issue
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    topic = "城北街道冬季供暖走访"
+    planned_date = factory.LazyFunction(timezone.localdate)
+    proposed_by = factory.SubFactory(UserFactory)

@@ -29,7 +29,7 @@ class PublishedIssueRules:
 
 
 class DeskPages:
-    """The context of the desk's own admin pages, which extend templates/admin/issues/tool.html: the
+    """The context of the desk's own admin pages, which extend templates/admin/tool.html: the
     admin's, the crumbs to the changelist and to `original`, and the page's `crumb` (else its title)."""
 
     def tool_context(self, request, title, original=None, crumb=None):

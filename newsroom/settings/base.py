@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "infrastructure",
     "articles",
     "issues",
+    "planning",
 ]
 
 MIDDLEWARE = [

@@ -38,6 +38,11 @@ def test_the_admin_speaks_chinese(admin_client):
     assert "稿件" in content
 
 
+def test_a_form_with_errors_is_titled_in_chinese(admin_client):
+    content = admin_client.post(reverse("admin:articles_township_add"), {}).content.decode()
+    assert "<title>错误：" in content and "Error:" not in content
+
+
 def test_a_reporter_files_stories_but_cannot_touch_issues_or_the_gazetteer(client):
     client.force_login(staff_member(REPORTER))
     assert client.get(reverse("admin:articles_article_add")).status_code == 200

@@ -1,0 +1,168 @@
+"""选题策划: what the newsroom means to cover. A 报题 (Proposal) is put forward by a reporter or an editor;
+editors accept it, reject it with a reason, or merge it into another. An accepted proposal is assigned
+(Assignment) to staff, for the text (文) and the photos (图), with a due date and, when known, the issue
+and page it is meant for; the story filed from it links back. The rules are in planning/rules.py."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from articles.models import validate_printable
+from articles.models.shared import PrintableCharField
+
+
+class Proposal(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        REPORT = "report", _("report")
+        SPECIAL = "special", _("special report")
+        PHOTO = "photo", _("photo story")
+        VIDEO = "video", _("video")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        MERGED = "merged", _("merged")
+
+    topic = PrintableCharField(_("topic"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.NEWS)
+    townships = models.ManyToManyField(
+        "articles.Township", verbose_name=_("townships"), related_name="proposals", blank=True
+    )
+    departments = models.ManyToManyField(
+        "articles.Department", verbose_name=_("departments"), related_name="proposals", blank=True
+    )
+    planned_date = models.DateField(
+        _("planned date"), help_text=_("The day the event or the story is planned for.")
+    )
+    expected_characters = models.PositiveIntegerField(_("expected characters"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=2000, validators=[validate_printable])
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
+    decision_note = models.TextField(_("reason"), blank=True, max_length=2000, editable=False)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Every change counts up; a change made on an older copy is refused (no lost updates).
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["planned_date", "pk"]
+        permissions = [("plan_proposal", _("Can accept, reject, merge and assign proposals"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(decision_note=""),
+                name="proposal_rejected_with_a_reason",
+                violation_error_code="reason",
+                violation_error_message=_("A rejection gives its reason."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="merged", merged_into__isnull=False)
+                | (~models.Q(status="merged") & models.Q(merged_into__isnull=True)),
+                name="proposal_merged_into_another",
+                violation_error_code="merged",
+                violation_error_message=_("A merged proposal names the proposal it was merged into."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.topic
+
+
+class Assignment(models.Model):
+    """派稿: an accepted proposal given to staff, due on a day, perhaps for an issue's page."""
+
+    proposal = models.OneToOneField(
+        Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="assignment"
+    )
+    due_date = models.DateField(_("due date"))
+    issue = models.ForeignKey(
+        "issues.Issue",
+        verbose_name=_("target issue"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments",
+    )
+    page_number = models.PositiveSmallIntegerField(_("target page"), null=True, blank=True)
+    article = models.OneToOneField(
+        "articles.Article",
+        verbose_name=_("story filed"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="assignment",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page_number__isnull=True) | models.Q(page_number__gte=1),
+                name="assignment_page_positive",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.proposal)
+
+
+class AssignmentMember(models.Model):
+    class Role(models.TextChoices):
+        WRITER = "writer", pgettext_lazy("byline role", "text")
+        PHOTOGRAPHER = "photographer", pgettext_lazy("byline role", "photos")
+
+    assignment = models.ForeignKey(
+        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
+
+    class Meta:
+        verbose_name = _("assigned staff member")
+        verbose_name_plural = _("assigned staff")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "user", "role"], name="assignment_member_once")
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.user}"
