@@ -18,6 +18,10 @@ STAFF_MANAGEMENT = {"auth": {"user": ("add", "change", "view")}}
 # 选题策划: editors and the chief accept, reject, merge and assign proposals (planning/rules.py).
 PLANNERS = {"proposal": ("add", "change", "view", "plan"), "assignment": ("view",)}
 
+# 稿分: editors grade stories, adjust points and see everyone's ledger; the chief also sets the rules and
+# locks a month (scoring/ledger.py). Anyone sees their own ledger.
+GRADERS = {"grade": ("add", "change", "view"), "adjustment": ("add", "view"), "ledgermonth": ("view",)}
+
 GAZETTEER_MODELS = ("township", "townshipalias", "place", "department", "departmentshortname")
 
 ROLE_PERMISSIONS = {
@@ -48,6 +52,7 @@ ROLE_PERMISSIONS = {
         },
         "issues": {"issue": ("add", "change", "view"), "page": ("add", "change", "delete", "view")},
         "planning": PLANNERS,
+        "scoring": GRADERS,
     },
     CHIEF_EDITOR: {
         "articles": {
@@ -59,6 +64,13 @@ ROLE_PERMISSIONS = {
         },
         "issues": {"issue": ("add", "change", "delete", "view"), "page": ("add", "change", "delete", "view")},
         "planning": PLANNERS,
+        "scoring": {
+            **GRADERS,
+            "adjustment": ("add", "change", "view"),
+            "ruleset": ("add", "change", "view"),
+            "lengthband": ("add", "change", "delete", "view"),
+            "ledgermonth": ("view", "lock"),
+        },
         **STAFF_MANAGEMENT,
     },
     ADMINISTRATOR: {

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "articles",
     "issues",
     "planning",
+    "scoring",
 ]
 
 MIDDLEWARE = [
