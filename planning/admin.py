@@ -16,7 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import without_bulk_delete
+from articles.admin.common import RecordAdmin, without_bulk_delete
 from articles.roles import NEWSROOM_ROLES
 from issues.models import Issue
 
@@ -267,20 +267,14 @@ class ProposalAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/planning/plan.html", context)
 
 
-class AssignmentMemberInline(admin.TabularInline):
+class AssignmentMemberInline(RecordAdmin, admin.TabularInline):
     model = AssignmentMember
     extra = 0
     readonly_fields = ["user", "role"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(RecordAdmin, admin.ModelAdmin):
     """The assignments, to look at: they are made and changed from their proposal (派稿)."""
 
     list_display = ["proposal", "due_date", "issue", "page_number", "article"]
@@ -290,12 +284,3 @@ class AssignmentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return rules.assignments_visible_to(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -14,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import without_bulk_delete
+from articles.admin.common import RecordAdmin, without_bulk_delete
 
 from . import ledger
 from .models import Adjustment, Grade, LedgerMonth, LengthBand, RuleSet
@@ -93,18 +93,9 @@ class AdjustmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(LedgerMonth)
-class LedgerMonthAdmin(admin.ModelAdmin):
+class LedgerMonthAdmin(RecordAdmin, admin.ModelAdmin):
     list_display = ["month", "locked_by", "locked_at"]
     change_list_template = "admin/scoring/ledgermonth/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         view = self.admin_site.admin_view

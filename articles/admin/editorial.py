@@ -3,6 +3,8 @@ from django.contrib import admin
 from articles import people, workflow
 from articles.models import Transition
 
+from .common import RecordAdmin
+
 
 def conversation(transitions, comments):
     """The workflow steps with their comments and the 编辑意见 thread, as one list in time order:
@@ -15,7 +17,7 @@ def conversation(transitions, comments):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(RecordAdmin, admin.ModelAdmin):
     list_display = ["article", "action", "source", "target", "actor", "at"]
     list_filter = ["action", "target"]
     list_select_related = ["article", "actor"]
@@ -23,12 +25,3 @@ class TransitionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return workflow.of_visible_stories(super().get_queryset(request), request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -8,22 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Township
-from articles.roles import EDITOR, REPORTER
 from planning import rules
 from planning.models import AssignmentMember, Proposal
-from tests.factories import ProposalFactory, staff_member
+from tests.factories import ProposalFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reporter():
-    return staff_member(REPORTER, first_name="王艳")
-
-
-@pytest.fixture
-def editor():
-    return staff_member(EDITOR, first_name="吴夏峰")
 
 
 def url(name, proposal=None):

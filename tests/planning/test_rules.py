@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from articles.models import Article, Byline, Township
-from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
+from articles.roles import CHIEF_EDITOR, REPORTER
 from planning import rules
 from planning.models import AssignmentMember, Proposal
 from tests.factories import ProposalFactory, staff_member
@@ -15,16 +15,6 @@ from tests.factories import ProposalFactory, staff_member
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 12, 7)
 WRITER, PHOTOGRAPHER = AssignmentMember.Role.WRITER, AssignmentMember.Role.PHOTOGRAPHER
-
-
-@pytest.fixture
-def reporter():
-    return staff_member(REPORTER, first_name="王艳")
-
-
-@pytest.fixture
-def editor():
-    return staff_member(EDITOR, first_name="吴夏峰")
 
 
 def accepted(editor, **fields):
