@@ -16,7 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import RecordAdmin, without_bulk_delete
+from articles.admin.common import RecordAdmin, ToolPages, without_bulk_delete
 from articles.roles import NEWSROOM_ROLES
 from issues.models import Issue
 
@@ -76,8 +76,9 @@ class StaffChoiceField(forms.ModelMultipleChoiceField):
 
 
 class AssignForm(forms.Form):
-    writers = StaffChoiceField(staff_choices(), label=_("text (文)"), required=False)
-    photographers = StaffChoiceField(staff_choices(), label=_("photos (图)"), required=False)
+    # The staff are read when the form is made (__init__), not when this module is imported.
+    writers = StaffChoiceField(queryset=None, label=_("text (文)"), required=False)
+    photographers = StaffChoiceField(queryset=None, label=_("photos (图)"), required=False)
     due_date = forms.DateField(label=_("due date"), widget=DATE_PICKER)
     issue = forms.ModelChoiceField(Issue.objects.all(), label=_("target issue"), required=False)
     page_number = forms.IntegerField(label=_("target page"), min_value=1, max_value=99, required=False)
@@ -96,12 +97,11 @@ class AssignForm(forms.Form):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(ToolPages, admin.ModelAdmin):
     form = ProposalForm
     list_display = ["topic", "kind", "planned_date", "status", "proposer", "assignment_state"]
     list_filter = ["status", "kind", "planned_date"]
     search_fields = ["topic"]
-    autocomplete_fields = []
     filter_horizontal = ["townships", "departments"]
     readonly_fields = ["status", "decision_note", "merged_into", "decided_by", "decided_at"]
     change_form_template = "admin/planning/proposal/change_form.html"
@@ -228,13 +228,8 @@ class ProposalAdmin(admin.ModelAdmin):
                     "version": assignment.version,
                 }
             form = AssignForm(initial=initial)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": proposal,
-            "title": _("Assign %(topic)s") % {"topic": proposal},
-            "form": form,
-        }
+        title = _("Assign %(topic)s") % {"topic": proposal}
+        context = {**self.tool_context(request, title, proposal, crumb=_("Assign")), "form": form}
         return TemplateResponse(request, "admin/planning/proposal/assign.html", context)
 
     @method_decorator(require_POST)
@@ -255,9 +250,7 @@ class ProposalAdmin(admin.ModelAdmin):
             start = timezone.localdate()
         rows = rules.plan(request.user, start)
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Coverage plan"),
+            **self.tool_context(request, _("Coverage plan")),
             "start": start,
             "rows": rows,
             "by_reporter": rules.by_reporter(rows).items(),

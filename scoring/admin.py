@@ -14,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import RecordAdmin, without_bulk_delete
+from articles.admin.common import RecordAdmin, ToolPages, without_bulk_delete
 
 from . import ledger
 from .models import Adjustment, Grade, LedgerMonth, LengthBand, RuleSet
@@ -93,7 +93,7 @@ class AdjustmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(LedgerMonth)
-class LedgerMonthAdmin(RecordAdmin, admin.ModelAdmin):
+class LedgerMonthAdmin(RecordAdmin, ToolPages, admin.ModelAdmin):
     list_display = ["month", "locked_by", "locked_at"]
     change_list_template = "admin/scoring/ledgermonth/change_list.html"
 
@@ -117,14 +117,13 @@ class LedgerMonthAdmin(RecordAdmin, admin.ModelAdmin):
         """A month's ledger: everyone's for editors and the chief, one's own for anyone else."""
         month = self.chosen_month(request)
         lines = ledger.visible_lines(ledger.lines_of(month), request.user)
-        people = []
-        for author, total in ledger.totals(lines):
-            people.append((author, total, [line for line in lines if line.author.pk == author.pk]))
+        by_person = {}
+        for line in lines:
+            by_person.setdefault(line.author.pk, []).append(line)
+        people = [(author, total, by_person[author.pk]) for author, total in ledger.totals(lines)]
+        title = _("Story scores of %(month)s") % {"month": f"{month:%Y-%m}"}
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Story scores of %(month)s") % {"month": f"{month:%Y-%m}"},
-            "crumb": _("Ledger"),
+            **self.tool_context(request, title, crumb=_("Ledger")),
             "month": month,
             "people": people,
             "total": sum(line.points for line in lines),

@@ -20,10 +20,6 @@ from planning.models import Proposal
 POINTS = {"max_digits": 8, "decimal_places": 2}
 
 
-def first_of_month(value):
-    return value.replace(day=1)
-
-
 class RuleSet(models.Model):
     """The scoring rules in force from `effective_from` (a month's first day) on."""
 

@@ -20,6 +20,21 @@ class RecordAdmin:
         return False
 
 
+class ToolPages:
+    """The context of the admin's own tool pages, which extend templates/admin/tool.html (the desk's board,
+    publishing, zones and imports; assigning, the plan, the ledger): the admin's, the crumbs to the
+    changelist and to `original`, and the page's `crumb` (else its title)."""
+
+    def tool_context(self, request, title, original=None, crumb=None):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": original,
+            "title": title,
+            "crumb": crumb,
+        }
+
+
 def own_author(user):
     """The byline name linked to this user account, if any."""
     return Author.objects.filter(user=user).first()

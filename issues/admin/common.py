@@ -1,5 +1,5 @@
-"""What the issue and page admins share: the rule that what readers see is the chief's, the context of
-their own pages, and going back to an object's form."""
+"""What the issue and page admins share: the rule that what readers see is the chief's, and going back
+to an object's form."""
 
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -26,20 +26,6 @@ class PublishedIssueRules:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, *self.fixed_once_out] if workflow.is_out(self.issue_of(obj)) else fields
-
-
-class DeskPages:
-    """The context of the desk's own admin pages, which extend templates/admin/tool.html: the
-    admin's, the crumbs to the changelist and to `original`, and the page's `crumb` (else its title)."""
-
-    def tool_context(self, request, title, original=None, crumb=None):
-        return {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": original,
-            "title": title,
-            "crumb": crumb,
-        }
 
 
 def redirect_to_change(model_admin, obj):

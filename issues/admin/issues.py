@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
-from articles.admin.common import without_bulk_delete
+from articles.admin.common import ToolPages, without_bulk_delete
 from issues.models import Issue, IssueTemplate, TemplatePage
 
 from .board import AssemblyBoardViews
-from .common import DeskPages, PublishedIssueRules, redirect_to_change
+from .common import PublishedIssueRules, redirect_to_change
 from .pages import PageInline
 
 
@@ -47,7 +47,7 @@ class NewIssueForm(forms.Form):
 
 
 @admin.register(Issue)
-class IssueAdmin(AssemblyBoardViews, DeskPages, PublishedIssueRules, admin.ModelAdmin):
+class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.ModelAdmin):
     list_display = ["number", "date", "status", "published_at"]
     list_filter = ["status"]
     search_fields = ["number"]

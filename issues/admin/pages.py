@@ -13,14 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles import workflow
-from articles.admin.common import without_bulk_delete
+from articles.admin.common import ToolPages, without_bulk_delete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 from infrastructure import images, pdfs
 from issues import page_import
 from issues.models import Issue, Page
 
-from .common import DeskPages, PublishedIssueRules, redirect_to_change
+from .common import PublishedIssueRules, redirect_to_change
 
 
 class PageForm(forms.ModelForm):
@@ -125,7 +125,7 @@ class PageConfirmForm(PageImportForm):
 
 
 @admin.register(Page)
-class PageAdmin(DeskPages, PublishedIssueRules, admin.ModelAdmin):
+class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
     form = PageForm
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
     list_select_related = ["issue", "editor"]
