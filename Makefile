@@ -54,5 +54,5 @@ format: install
 
 # Needs gettext (msgfmt); the compiled catalog is committed so that running the site does not.
 messages: install
-	$(BIN)/python manage.py makemessages --locale zh_Hans --ignore ".venv/*" --ignore "var/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --locale zh_Hans --extension html,txt,py,svg --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale zh_Hans --ignore ".venv/*"

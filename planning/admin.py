@@ -20,7 +20,7 @@ from articles.admin.common import RecordAdmin, ToolPages, without_bulk_delete
 from articles.roles import NEWSROOM_ROLES
 from issues.models import Issue
 
-from . import rules
+from . import coverage, rules
 from .models import Assignment, AssignmentMember, Proposal
 
 DATE_PICKER = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,6 +59,32 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(required=False, max_length=2000)
     merged_into = forms.ModelChoiceField(Proposal.objects.all(), required=False)
     version = forms.IntegerField(min_value=0)
+
+
+class CoveragePeriodForm(forms.Form):
+    """The coverage map's period; by default the last 30 days."""
+
+    DEFAULT_DAYS = 30
+
+    start = forms.DateField(label=_("from"), widget=DATE_PICKER)
+    end = forms.DateField(label=_("until"), widget=DATE_PICKER)
+
+    @classmethod
+    def default_period(cls):
+        today = timezone.localdate()
+        return today - datetime.timedelta(days=cls.DEFAULT_DAYS - 1), today
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("The period ends before it starts."), code="order")
+        return data
+
+    def period(self):
+        """The period asked for, or the default one when nothing valid was asked."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return self.default_period()
 
 
 def staff_choices():
@@ -142,6 +168,8 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("plan/", view(self.plan_view), name="planning_plan"),
+            path("coverage/", view(self.coverage_view), name="planning_coverage"),
+            path("gaps/", view(self.gaps_view), name="planning_gaps"),
             path("<int:object_id>/decide/", view(self.decide_view), name="planning_proposal_decide"),
             path("<int:object_id>/assign/", view(self.assign_view), name="planning_proposal_assign"),
             path("<int:object_id>/file/", view(self.file_view), name="planning_proposal_file"),
@@ -258,6 +286,41 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
             "next": start + datetime.timedelta(days=14),
         }
         return TemplateResponse(request, "admin/planning/plan.html", context)
+
+    def coverage_view(self, request):
+        """The map and tables of what the published stories covered in a period (one aggregate query)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = CoveragePeriodForm(request.GET or None)
+        if not form.is_bound:
+            start, end = form.default_period()
+            form = CoveragePeriodForm(initial={"start": start, "end": end})
+        start, end = form.period()
+        townships, departments = coverage.coverage(start, end)
+        context = {
+            **self.tool_context(request, _("Coverage map")),
+            "form": form,
+            "start": start,
+            "end": end,
+            "townships": townships,
+            "departments": departments,
+            "reaches": {reach.place.code: reach for reach in townships},
+            "levels": coverage.LEVELS,
+        }
+        return TemplateResponse(request, "admin/planning/coverage.html", context)
+
+    def gaps_view(self, request):
+        """The current townships nothing is planned for in the coming two weeks."""
+        if not rules.can_plan(request.user):
+            raise PermissionDenied
+        today = timezone.localdate()
+        context = {
+            **self.tool_context(request, _("Planning gaps")),
+            "townships": coverage.planning_gaps(today),
+            "today": today,
+            "last_day": today + datetime.timedelta(days=coverage.PLANNING_WINDOW_DAYS - 1),
+        }
+        return TemplateResponse(request, "admin/planning/gaps.html", context)
 
 
 class AssignmentMemberInline(RecordAdmin, admin.TabularInline):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "issues",
     "planning",
     "scoring",
+    "newsroom.demo",
 ]
 
 MIDDLEWARE = [

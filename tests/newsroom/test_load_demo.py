@@ -1,12 +1,21 @@
+import datetime
+import io
 import re
+from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Author, Byline, Photo
 from issues.models import Issue, Page
+from planning import rules as planning
+from planning.models import Assignment, Proposal
+from scoring import ledger
+from scoring.models import Adjustment, Grade
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +28,21 @@ PRINTED_HEADLINES = [
     "栉风沐雨砥砺前行",
     "集中学习《论党的宣传思想工作》",
 ]
+
+
+DEMO_MODELS = (
+    Issue,
+    Page,
+    Article,
+    Author,
+    Byline,
+    Photo,
+    get_user_model(),
+    Proposal,
+    Assignment,
+    Grade,
+    Adjustment,
+)
 
 
 @pytest.fixture
@@ -37,6 +61,38 @@ def test_the_demo_is_one_published_issue_with_one_page(demo):
 def test_the_seven_headlines_are_the_printed_ones_in_page_order(demo):
     assert list(demo.articles.order_by("position").values_list("headline", flat=True)) == PRINTED_HEADLINES
     assert Article.objects.published().count() == 7
+
+
+def test_the_plan_has_proposals_in_each_state(demo):
+    assert sorted(Proposal.objects.values_list("status", flat=True)) == sorted(
+        ["proposed", "accepted", "accepted", "accepted", "rejected", "merged"]
+    )
+    states = {proposal.topic: state for proposal, state in planning.plan(demo.editor, timezone.localdate())}
+    assert states == {
+        "信义镇红枣加工厂投产": "assigned",
+        "城北街道冬季供暖入户走访": "overdue",
+        "吴城镇羊肚菌大棚丰收": "filed",
+    }
+    filed = Assignment.objects.get(proposal__topic="吴城镇羊肚菌大棚丰收").article
+    assert (filed.status, filed.headline) == (Article.Status.DRAFT, "吴城镇羊肚菌大棚丰收")
+    assert Proposal.objects.get(status="merged").merged_into.topic == "信义镇红枣加工厂投产"
+
+
+def test_the_month_of_the_demo_page_has_its_ledger_exported_to_xlsx(demo):
+    month = datetime.date(2021, 1, 1)
+    lines = ledger.lines_of(month)
+    workbook = openpyxl.load_workbook(io.BytesIO(ledger.as_xlsx(month, lines)))
+    detail, summary = workbook.worksheets
+    detail_rows = list(detail.values)[1:]
+    assert len(detail_rows) == len(lines) > 7
+    assert any("差错" in row[5] for row in detail_rows)
+    assert any("优" in row[5] for row in detail_rows)
+    exported_total = Decimal(str(list(summary.values)[-1][2]))
+    assert (
+        exported_total
+        == sum(Decimal(str(row[4])) for row in detail_rows)
+        == sum(line.points for line in lines)
+    )
 
 
 def test_features_keep_subtitle_and_byline_apart_from_the_headline(demo):
@@ -60,7 +116,7 @@ def test_news_bylines_become_authors_in_printed_order(demo):
 
 
 def test_bodies_are_clean_paragraphs(demo):
-    for article in Article.objects.all():
+    for article in demo.articles.all():
         assert len(article.paragraphs) >= 2, article.headline
         for paragraph in article.paragraphs:
             assert not paragraph.startswith("本报讯"), article.headline
@@ -107,13 +163,9 @@ def test_the_page_has_a_responsible_editor(demo):
 
 
 def test_loading_twice_adds_nothing(demo):
-    counts = [
-        model.objects.count() for model in (Issue, Page, Article, Author, Byline, Photo, get_user_model())
-    ]
+    counts = [model.objects.count() for model in DEMO_MODELS]
     call_command("load_demo", verbosity=0)
-    assert [
-        model.objects.count() for model in (Issue, Page, Article, Author, Byline, Photo, get_user_model())
-    ] == counts
+    assert [model.objects.count() for model in DEMO_MODELS] == counts
 
 
 def test_loading_twice_copies_each_image_once(demo, settings):
@@ -184,7 +236,7 @@ def test_a_failure_part_way_leaves_no_rows_and_no_copied_images(settings, monkey
     def fail(self):
         raise RuntimeError("the accounts could not be made")
 
-    monkeypatch.setattr("articles.management.commands.load_demo.Command.load_accounts", fail)
+    monkeypatch.setattr("newsroom.demo.management.commands.load_demo.Command.load_accounts", fail)
     with pytest.raises(RuntimeError):
         call_command("load_demo", verbosity=0)
     assert not Article.objects.exists() and not Photo.objects.exists()

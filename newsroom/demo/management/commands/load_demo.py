@@ -1,4 +1,6 @@
-"""Load the demo content: the sample page of January 2021, and one account per newsroom role.
+"""Load the demo content: the sample page of January 2021, one account per newsroom role, the coming
+days' 报题 and assignments in each of their states, and January 2021's 稿分 (grades and an adjustment),
+whose ledger exports to .xlsx.
 
 Idempotent: a second run updates what the first created and adds nothing. It refuses to run with DEBUG
 off, so it can never write demo accounts into a production database.
@@ -24,6 +26,9 @@ from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from articles.workflow.desk import PUBLICATION_TIME
 from issues import page_import
 from issues.models import Issue, Page, Zone
+from planning import rules as planning
+from planning.models import AssignmentMember, Proposal
+from scoring.models import Adjustment, Grade
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_FILE = DEMO_DIR / "sample_page.json"
@@ -39,10 +44,55 @@ DEMO_ACCOUNTS = (
     ("chief", CHIEF_EDITOR, "李建平"),
 )
 PAGE_EDITOR = "editor2"
+WRITER, PHOTOGRAPHER = AssignmentMember.Role.WRITER, AssignmentMember.Role.PHOTOGRAPHER
+# The coming days' plan, dated from the day the demo is loaded: (topic, kind, township, proposer, days
+# from today, decision, staff, days to the due date, filed). Each state the plan view shows is here.
+DEMO_PROPOSALS = (
+    ("坪头乡春耕备耕调研", "news", "坪头乡", "reporter", 3, None, (), None, False),
+    (
+        "信义镇红枣加工厂投产",
+        "report",
+        "信义镇",
+        "reporter2",
+        2,
+        "accepted",
+        (("reporter", WRITER), ("reporter2", PHOTOGRAPHER)),
+        4,
+        False,
+    ),
+    (
+        "城北街道冬季供暖入户走访",
+        "news",
+        "城北街道",
+        "reporter",
+        -4,
+        "accepted",
+        (("reporter", WRITER),),
+        -2,
+        False,
+    ),
+    (
+        "吴城镇羊肚菌大棚丰收",
+        "photo",
+        "吴城镇",
+        "reporter2",
+        1,
+        "accepted",
+        (("reporter2", PHOTOGRAPHER),),
+        1,
+        True,
+    ),
+    ("交口街道书画进社区", "news", "交口街道", "reporter2", 5, "rejected", (), None, False),
+    ("信义镇红枣加工厂开工", "news", "信义镇", "reporter", 2, "merged", (), None, False),
+)
+REJECTION = "与本月已刊发的书画展稿件重复"
+# January 2021: the editors' grades and one deduction, so that the month's ledger has them.
+DEMO_GRADES = (("栉风沐雨砥砺前行", Grade.Level.EXCELLENT), ("产业扶贫结硕果", Grade.Level.GOOD))
+DEMO_DEDUCTION = ("城北街道开展“迎新年”健步走活动", -1, "差错：活动人数误作150人，已更正")
 
 
 class Command(BaseCommand):
-    help = "Load the demo issue (the sample page of January 2021) and the demo staff, five accounts."
+    help = "Load the demo: the sample page of January 2021, five staff accounts, their plan and 稿分."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Load, report, then roll everything back.")
@@ -60,6 +110,8 @@ class Command(BaseCommand):
                 if page.editor_id is None:  # the page's 责任编辑, as the story page names them
                     page.editor = get_user_model().objects.get(username=PAGE_EDITOR)
                     page.save(update_fields=["editor"])
+                self.load_plan()
+                self.load_scores(page)
                 if dry_run:
                     transaction.set_rollback(True)
         except BaseException:
@@ -165,6 +217,56 @@ class Command(BaseCommand):
                     for x, y, width, height in [found.zone]
                 ),
             ]
+        )
+
+    def load_plan(self):
+        """The demo's 报题, decided, assigned and filed through the planning rules, as editors do."""
+        staff = {user.username: user for user in get_user_model().objects.all()}
+        editor, today = staff["editor"], timezone.localdate()
+        days = datetime.timedelta
+        proposals = {}
+        for topic, kind, township, proposer, planned, decision, members, due, filed in DEMO_PROPOSALS:
+            proposal, created = Proposal.objects.get_or_create(
+                topic=topic,
+                defaults={
+                    "kind": kind,
+                    "planned_date": today + days(planned),
+                    "proposed_by": staff[proposer],
+                },
+            )
+            proposals[topic] = proposal
+            if not created:
+                continue
+            proposal.townships.set(Township.objects.filter(name=township))
+            if decision is not None:
+                merged_into = (
+                    proposals["信义镇红枣加工厂投产"] if decision == Proposal.Status.MERGED else None
+                )
+                reason = REJECTION if decision == Proposal.Status.REJECTED else ""
+                planning.decide(proposal, editor, decision, reason=reason, merged_into=merged_into)
+            if members:
+                pairs = [(staff[username], role) for username, role in members]
+                assignment = planning.assign(proposal, editor, pairs, today + days(due))
+                if filed:
+                    planning.file_story(assignment, pairs[0][0])
+
+    def load_scores(self, page):
+        chief = get_user_model().objects.get(username="chief")
+        for headline, level in DEMO_GRADES:
+            Grade.objects.get_or_create(
+                article=page.articles.get(headline=headline), defaults={"level": level, "graded_by": chief}
+            )
+        headline, points, reason = DEMO_DEDUCTION
+        story = page.articles.get(headline=headline)
+        Adjustment.objects.get_or_create(
+            article=story,
+            reason=reason,
+            defaults={
+                "author": story.bylines.first().author,
+                "month": page.issue.date.replace(day=1),
+                "points": points,
+                "created_by": chief,
+            },
         )
 
     def load_accounts(self):
