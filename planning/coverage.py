@@ -23,7 +23,8 @@ TOWNSHIP, DEPARTMENT = 0, 1
 
 @dataclass(frozen=True)
 class Reach:
-    """One township's or department's coverage in a period."""
+    """One township's or department's coverage in a period: its stories, the day of the newest one and
+    the days since then (to the period's end, or today while the period runs); None when it had none."""
 
     place: Township | Department
     stories: int
@@ -33,16 +34,14 @@ class Reach:
 
 
 def _counted(start, end, kind, target):
-    """Published stories up to `end` grouped by `target`: how many fall in the period, and the newest."""
+    """Published stories of the period grouped by `target`: how many, and the newest one's day. Only the
+    period's stories are read (an index range), so a long archive costs nothing more."""
     return (
         Article.objects.published()
-        .filter(listing_date__lte=end)
+        .filter(listing_date__range=(start, end))
         .values(kind=Value(kind, IntegerField()), target=target)
         .exclude(target=None)
-        .annotate(
-            stories=Count("pk", distinct=True, filter=Q(listing_date__gte=start)),
-            last_covered=Max("listing_date"),
-        )
+        .annotate(stories=Count("pk", distinct=True), last_covered=Max("listing_date"))
         .order_by()
         .values_list("kind", "target", "stories", "last_covered")
     )
