@@ -12,6 +12,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # GIL-bound segmenter, so the workers are plain synchronous ones.
 workers = int(os.environ.get("GUNICORN_WORKERS", str(2 * (os.cpu_count() or 1))))
 worker_class = "sync"
+# The master imports the application once and each worker is forked from it: a worker starts in
+# milliseconds (recycled ones too), and the imported code's memory is shared. New code needs a restart,
+# not a HUP. The application opens no connection while it is imported, so none is shared across the fork.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 # A request running past the timeout has its worker killed and replaced; the others carry on.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On HUP or TERM, workers finish the requests they hold for this long before they are stopped.

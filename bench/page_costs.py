@@ -5,7 +5,8 @@ Run against the benchmark archive with the production settings (the page cache i
     . bench-env.sh && .venv/bin/python bench/page_costs.py --story 50000 --issue 500 --explain
 
 Each page is asked for --repeat times after one warm-up request (which fills the search dictionary and
-the connection); the figures are medians.
+the connection); the figures are medians. Without --story and --issue it takes the middle published
+ones, so that it runs on any archive: .ci/run runs it once on a small one, as a smoke test.
 """
 
 import argparse
@@ -28,23 +29,29 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 import bench.reference_wsgi  # noqa: E402, F401  (serves the reference pages' addresses too)
+from articles.models import Article  # noqa: E402
+from issues.models import Issue  # noqa: E402
 
 PAGES = {
     "home": "/",
     "township filter, page 1": "/articles/?township=chengbei-jiedao",
-    "township filter, page 150": "/articles/?township=chengbei-jiedao&page=150",
-    "list page 50": "/articles/?page=50",
-    "list page 250": "/articles/?page=250",
+    "township filter, page 150": "/articles/?township=chengbei-jiedao&page={deep}",
+    "list page 50": "/articles/?page={p50}",
+    "list page 250": "/articles/?page={p250}",
     "story": "/articles/{story}/",
     "issue": "/issues/{issue}/",
+    "e-paper page": "/issues/{issue}/1/",
     "feed": "/feed/",
     "search, page 1": "/search/?q=乡村振兴",
-    "search, page 150": "/search/?q=乡村振兴&page=150",
+    "search, page 150": "/search/?q=乡村振兴&page={deep}",
     # What any page costs at least: the floor, base.html alone, one query into base.html.
     "floor (/livez)": "/livez",
     "reference: base.html": "/bench/template",
     "reference: one query": "/bench/one-query/{story}",
 }
+
+
+DEEP_PAGES = {"deep": 150, "p50": 50, "p250": 250}
 
 
 def measure(client, path, repeat):
@@ -69,6 +76,13 @@ def measure(client, path, repeat):
     }
 
 
+def middle(values):
+    found = list(values)
+    if not found:
+        raise SystemExit("The archive has nothing published: seed it first (docs/benchmarks.md).")
+    return found[len(found) // 2]
+
+
 def explain(sql):
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) {sql}")
@@ -77,21 +91,27 @@ def explain(sql):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--story", type=int, default=50000)
-    parser.add_argument("--issue", type=int, default=500)
+    parser.add_argument("--story", type=int, help="id of a published story (default: the middle one)")
+    parser.add_argument("--issue", type=int, help="number of a published issue (default: the middle one)")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--explain", action="store_true", help="print the slowest query's plan per page")
     parser.add_argument("--only", nargs="*")
+    parser.add_argument("--small", action="store_true", help="a small archive: the deep pages are page 2")
     arguments = parser.parse_args()
     settings.PUBLIC_CACHE_SECONDS = 0
     settings.DEBUG = False
     client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+    story = arguments.story or middle(Article.objects.published().order_by("pk").values_list("pk", flat=True))
+    issue = arguments.issue or middle(
+        Issue.objects.published().order_by("number").values_list("number", flat=True)
+    )
     print(f"{'page':<26} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}")
     plans = {}
     for name, template in PAGES.items():
         if arguments.only and name not in arguments.only:
             continue
-        path = template.format(story=arguments.story, issue=arguments.issue)
+        deep_pages = dict.fromkeys(("deep", "p50", "p250"), 2) if arguments.small else DEEP_PAGES
+        path = template.format(story=story, issue=issue, **deep_pages)
         result = measure(client, path, arguments.repeat)
         counts = "/".join(str(count) for count in result["queries"])
         times = f"{result['total_ms']:>9.1f} {result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
@@ -99,7 +119,7 @@ def main():
         plans[name] = result["slowest_sql"]
     if arguments.explain and connection.vendor == "postgresql":
         for name, sql in plans.items():
-            print(f"\n## {name}: slowest query\n{sql}\n{explain(sql)}")
+            print(f"\n## {name}: slowest query\n{sql}\n{explain(sql)}" if sql else f"\n## {name}: no query")
 
 
 if __name__ == "__main__":

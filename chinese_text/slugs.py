@@ -6,8 +6,6 @@ polyphonic characters by context (重庆 → chongqing), which a character table
 
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 from .characters import fold_width
 
 ADMINISTRATIVE_SUFFIXES = ("街道", "镇", "乡")
@@ -39,6 +37,8 @@ COMPOUND_SURNAMES = frozenset(
 
 def pinyin_slug(*parts):
     """Each part becomes one hyphen-separated word of toneless pinyin; other characters are dropped."""
+    from pypinyin import Style, lazy_pinyin  # here: its dictionaries cost a web worker 0.2 s to start
+
     words = []
     for part in parts:
         syllables = "".join(lazy_pinyin(fold_width(part), style=Style.NORMAL, errors="default")).lower()

@@ -19,7 +19,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import openpyxl
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -311,6 +310,8 @@ def _rows(lines):
 
 def as_xlsx(month, lines):
     """The month's lines and each person's total, as an .xlsx workbook for the finance office."""
+    import openpyxl  # here: only the finance office's export needs it, not a web worker's start
+
     workbook = openpyxl.Workbook()
     detail = workbook.active
     detail.title = _("lines")

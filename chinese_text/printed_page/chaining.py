@@ -11,8 +11,6 @@ import itertools
 import math
 from dataclasses import dataclass, field
 
-import networkx
-
 from .lines import SENTENCE_ENDS, display_width, unjustify
 
 # Closing punctuation: a piece opening with it continues a sentence, and it may hang past the column.
@@ -81,6 +79,8 @@ def chain(chunks, words, marked=True, openings=0):
             weight += 0.3 * (weight > 0 and order[other] == order[one] + 1)  # what cannot be stays so
             if weight >= _LEAST:
                 weights[one, other] = weight
+    import networkx  # here, not at the top: it costs a web worker 0.3 s to start, and only importers chain
+
     # Nodes are numbers (a piece's tail 2i, its head 2i + 1, an opening -1, -2, …), so that the matching
     # breaks its ties the same way on every run.
     graph = networkx.Graph()

@@ -7,8 +7,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import networkx
-
 from .bylines import feature_byline, follows_headline
 from .lines import display_width, is_letter_spaced, unjustify
 
@@ -212,6 +210,8 @@ def group_headlines(runs, bodies, words, limit=4):
         ]
 
     def assign(choice):
+        import networkx  # here, not at the top: it costs a web worker 0.3 s to start; importers match
+
         # Headline h is node 2h, body b node 2b + 1: numbers, so that ties break alike on every run.
         graph, found = networkx.Graph(), texts(choice)
         for h, text in enumerate(found):

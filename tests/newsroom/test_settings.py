@@ -157,6 +157,7 @@ def test_gunicorn_loads_its_configuration_and_the_application():
     assert (values["workers"], values["timeout"], values["graceful_timeout"]) == ("2", "30", "30")
     assert values["wsgi_app"] == "newsroom.wsgi:application" and values["accesslog"] == "-"
     assert values["control_socket_disable"] == "True"  # no shared socket in $HOME
+    assert values["preload_app"] == "True"  # workers fork from a master that imported the application
     own = with_production_settings(
         [str(Path(sys.executable).parent / "gunicorn"), "--print-config"],
         GUNICORN_CONTROL_SOCKET="/run/a.ctl",

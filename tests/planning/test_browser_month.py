@@ -102,7 +102,7 @@ def test_a_month_from_the_proposal_to_the_locked_ledger_and_the_map(
     workbook = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
     detail, summary = workbook.worksheets
     line_points = [Decimal(str(row[4])) for row in list(detail.values)[1:]]
-    assert any(TOPIC == row[2] for row in list(detail.values)[1:])
+    assert any(row[2] == TOPIC for row in list(detail.values)[1:])
     assert sum(line_points) == Decimal(str(list(summary.values)[-1][2])) == ledger_total
 
     # 8. The coverage map shows 枣林乡 covered in November.
