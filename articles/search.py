@@ -5,14 +5,15 @@
   Both live outside Django's model fields. A change to the dictionary re-indexes the stories naming the
   word, in the background task queue.
 - Queries: SearchResults ranks the newest CANDIDATES matches by relevance (ts_rank or bm25, headline
-  above body) and lists older matches after them by date, so ranking never reads every match of a
-  common word.
+  above body); those are the results, as large Chinese news sites show theirs ("more than 1,000 found"),
+  so neither ranking nor counting ever reads every match of a common word.
 """
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete
@@ -293,8 +294,23 @@ def _planner_switches(using, **switches):
                 cursor.execute(f"RESET {name}")
 
 
+def _estimated_rows(queryset):
+    """The planner's estimate of the queryset's rows (PostgreSQL; None elsewhere): enough to choose a plan,
+    at the cost of planning, where an exact count of a common word reads all its matches."""
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # a query of no words: none()
+        return 0
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+
+
 class SearchResults:
-    """A query's matches among a queryset of stories (read as the queryset says), in rank order; sliceable."""
+    """A query's newest CANDIDATES matches among a queryset of stories (read as the queryset says), in rank
+    order; sliceable. `capped` says there are more matches than that: a reader narrows by township or date."""
 
     def __init__(self, queryset, query, remember_as=None):
         """remember_as names the search (infrastructure.caching.list_name): its ranking is kept for its other
@@ -302,16 +318,18 @@ class SearchResults:
         self.terms = query_terms(query)
         self.remember_as = remember_as
         self.matches = matching(queryset, self.terms)
-        self._count = None
         self._ranked = None
 
     def count(self):
-        if self._count is None:
-            self._count = self.matches.count()
-        return self._count
+        return len(self.ranked_ids())
 
     def __len__(self):
         return self.count()
+
+    @property
+    def capped(self):
+        self.ranked_ids()
+        return self._ranked[1]
 
     def ranked_ids(self):
         """The newest CANDIDATES matches, most relevant first, newer first among equals."""
@@ -319,30 +337,26 @@ class SearchResults:
             if self.remember_as is None:
                 self._ranked = self._rank()
             else:
-                self._ranked = remember(f"ranked:{self.remember_as}", self._rank)
-        return self._ranked
+                self._ranked = remember(f"search:{self.remember_as}", self._rank)
+        return self._ranked[0]
 
     def _rank(self):
+        """(ids in rank order, whether there were more matches than CANDIDATES)."""
         # With dense matches the newest 1,000 are near the top of the date index: walking it tests a
         # few thousand stories. The planner, seeing each test priced up, would read every match instead.
-        dense = self.count() > 10 * CANDIDATES
+        estimate = _estimated_rows(self.matches)
+        dense = estimate is not None and estimate > 10 * CANDIDATES
         with _planner_switches(self.matches.db, enable_bitmapscan=not dense):
-            newest = list(self._by_date(self.matches)[:CANDIDATES])
+            newest = list(self.matches.newest_first().values_list("pk", flat=True)[: CANDIDATES + 1])
+        capped = len(newest) > CANDIDATES
+        newest = newest[:CANDIDATES]
         scores = relevance(newest, self.terms, using=self.matches.db)
         order = {pk: index for index, pk in enumerate(newest)}
-        return sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk]))
-
-    @staticmethod
-    def _by_date(matches):
-        return matches.newest_first().values_list("pk", flat=True)
+        return sorted(newest, key=lambda pk: (-scores.get(pk, 0), order[pk])), capped
 
     def __getitem__(self, window):
         if not isinstance(window, slice):
             raise TypeError("SearchResults are read a page at a time.")
-        start, stop = window.start or 0, window.stop
-        ids = self.ranked_ids()[start:stop]
-        if stop is None or stop > CANDIDATES:
-            # Past the ranked window the order is by date alone, continuing where the window ended.
-            ids += list(self._by_date(self.matches)[max(start, CANDIDATES) : stop])
+        ids = self.ranked_ids()[window]
         stories = self.matches.in_bulk(ids)
         return [stories[pk] for pk in ids if pk in stories]

@@ -43,7 +43,7 @@ PAGES = {
     "e-paper page": "/issues/{issue}/1/",
     "feed": "/feed/",
     "search, page 1": "/search/?q=乡村振兴",
-    "search, page 150": "/search/?q=乡村振兴&page={deep}",
+    "search, last page (50)": "/search/?q=乡村振兴&page={p50}",
     # What any page costs at least: the floor, base.html alone, one query into base.html.
     "floor (/livez)": "/livez",
     "reference: base.html": "/bench/template",

@@ -42,7 +42,7 @@ def run(query, township=None):
     if township:
         stories = stories.filter(townships=township)
     results = search.SearchResults(stories, query)
-    count = results.count()
+    count = f"{results.count()}{'+' if results.capped else ''}"
     page = results[0:20]
     return count, page
 
