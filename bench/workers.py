@@ -15,36 +15,19 @@ with recycling off, every 100 requests and every 2000 (production's), each setti
 
 import argparse
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import load  # noqa: E402
+from load import load
+from servers import gunicorn, own_redis
 
-REDIS_PORT = 6391
 # Off, an extreme, and production's (gunicorn.conf.py: 2000, staggered by a tenth).
 RECYCLING = (0, 100, 2000)
 WARM_UP = ["/", "/articles/50000/", "/articles/?page=20", "/search/?q=乡村振兴"]
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def children(pid):
@@ -76,42 +59,20 @@ def start_times(path):
     return [(ready[age] - forks[age]) * 1000 for age in ready if age in forks]
 
 
-def run(preload, max_requests, seconds, port):
+def run(preload, max_requests, seconds, port, redis_url):
     descriptor, times = tempfile.mkstemp(suffix=".times")
     os.close(descriptor)
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings.prod",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
-        "GUNICORN_WORKERS": "2",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
+    settings = {
         "GUNICORN_PRELOAD": "1" if preload else "0",
         "GUNICORN_MAX_REQUESTS": str(max_requests),
-        "GUNICORN_LOG_LEVEL": "warning",
         "BENCH_WORKER_TIMES": times,
     }
-    master = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "-c",
-            str(ROOT / "bench/gunicorn_timed.py"),
-            "--access-logfile",
-            "/dev/null",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/livez")
-        for path in WARM_UP:
-            load(base, lambda _number, path=path: path, 1.5, 2)
-        worker_memory = [memory(pid) for pid in children(master.pid)]
-        result = load(base, lambda _number: "/", seconds, 4)
+        with gunicorn(port, f"{redis_url}/0", config="bench/gunicorn_timed.py", **settings) as (base, master):
+            for path in WARM_UP:
+                load(base, lambda _number, path=path: path, 1.5, 2)
+            worker_memory = [memory(pid) for pid in children(master.pid)]
+            result = load(base, lambda _number: "/", seconds, 4)
         return {
             "per_second": result["per_second"],
             "errors": sum(result["errors"].values())
@@ -120,8 +81,6 @@ def run(preload, max_requests, seconds, port):
             "starts": start_times(times),
         }
     finally:
-        master.send_signal(signal.SIGTERM)
-        master.wait(timeout=60)
         os.unlink(times)
 
 
@@ -129,12 +88,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     options = parser.parse_args()
-    redis = subprocess.Popen(
-        ["redis-server", "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.5)
+    with own_redis() as redis_url:
         print(
             "| preload | max_requests | home req/s | errors | workers started | start p50 ms | start max ms |"
             " PSS MB per worker | USS MB per worker |"
@@ -143,7 +97,7 @@ def main():
         rates = {}
         for preload in (False, True):
             for max_requests in RECYCLING:
-                result = run(preload, max_requests, options.seconds, 8150)
+                result = run(preload, max_requests, options.seconds, 8150, redis_url)
                 rates[preload, max_requests] = result["per_second"]
                 starts = result["starts"]
                 setting = f"{'on' if preload else 'off'} | {max_requests or 'off'}"
@@ -163,9 +117,6 @@ def main():
                     f"preload {'on' if preload else 'off'}, a recycle every {max_requests} requests: "
                     f"{kept:.0%} of the throughput without recycling"
                 )
-    finally:
-        redis.terminate()
-        redis.wait()
 
 
 if __name__ == "__main__":
