@@ -101,17 +101,22 @@ def load(base, paths, seconds, concurrency):
     }
 
 
-def worker_memory(master_pid):
-    """Resident memory (MB) of each child of the gunicorn master."""
-    sizes = []
+def children(master_pid):
+    """{pid: the fields of /proc/<pid>/status} of each child of the gunicorn master."""
+    found = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
         except OSError:
             continue
         if fields.get("PPid", "").strip() == str(master_pid):
-            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
-    return sorted(sizes)
+            found[int(status.parent.name)] = fields
+    return found
+
+
+def worker_memory(master_pid):
+    """Resident memory (MB) of each child of the gunicorn master."""
+    return sorted(int(fields["VmRSS"].split()[0]) / 1024 for fields in children(master_pid).values())
 
 
 def flush(redis_url):

@@ -22,24 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import load
+from load import children, load
 from servers import gunicorn, own_redis
 
 # Off, an extreme, and production's (gunicorn.conf.py: 2000, staggered by a tenth).
 RECYCLING = (0, 100, 2000)
 WARM_UP = ["/", "/articles/50000/", "/articles/?page=20", "/search/?q=乡村振兴"]
-
-
-def children(pid):
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-        except OSError:
-            continue
-        if fields.get("PPid", "").strip() == str(pid):
-            found.append(int(status.parent.name))
-    return found
 
 
 def memory(pid):
