@@ -282,8 +282,8 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
             "start": start,
             "rows": rows,
             "by_reporter": rules.by_reporter(rows).items(),
-            "previous": start - datetime.timedelta(days=14),
-            "next": start + datetime.timedelta(days=14),
+            "previous": start - datetime.timedelta(days=rules.PLAN_DAYS),
+            "next": start + datetime.timedelta(days=rules.PLAN_DAYS),
         }
         return TemplateResponse(request, "admin/planning/plan.html", context)
 
@@ -291,10 +291,8 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
         """The map and tables of what the published stories covered in a period (one aggregate query)."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        form = CoveragePeriodForm(request.GET or None)
-        if not form.is_bound:
-            start, end = form.default_period()
-            form = CoveragePeriodForm(initial={"start": start, "end": end})
+        default_start, default_end = CoveragePeriodForm.default_period()
+        form = CoveragePeriodForm(request.GET or None, initial={"start": default_start, "end": default_end})
         start, end = form.period()
         townships, departments = coverage.coverage(start, end)
         context = {
@@ -305,7 +303,6 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
             "townships": townships,
             "departments": departments,
             "reaches": {reach.place.code: reach for reach in townships},
-            "levels": coverage.LEVELS,
         }
         return TemplateResponse(request, "admin/planning/coverage.html", context)
 
@@ -314,11 +311,12 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
         if not rules.can_plan(request.user):
             raise PermissionDenied
         today = timezone.localdate()
+        first_day, last_day = coverage.planning_window(today)
         context = {
             **self.tool_context(request, _("Planning gaps")),
             "townships": coverage.planning_gaps(today),
-            "today": today,
-            "last_day": today + datetime.timedelta(days=coverage.PLANNING_WINDOW_DAYS - 1),
+            "first_day": first_day,
+            "last_day": last_day,
         }
         return TemplateResponse(request, "admin/planning/gaps.html", context)
 

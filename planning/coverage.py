@@ -14,8 +14,8 @@ from django.utils import timezone
 from articles.models import Article, Department, Township
 
 from .models import Proposal
+from .rules import PLAN_DAYS
 
-PLANNING_WINDOW_DAYS = 14
 # The map's colours: a place's stories as a share of the busiest place's, from the top class down.
 LEVELS = (("high", 0.5), ("medium", 0.2), ("low", 0.0))
 TOWNSHIP, DEPARTMENT = 0, 1
@@ -73,9 +73,9 @@ def coverage(start, end, today=None):
     rows = _township_counts(start, end).union(_department_counts(start, end), all=True)
     for kind, target, stories, last_covered in rows:
         counts[kind][target] = (stories, last_covered)
-    busiest = max((stories for per_kind in counts.values() for stories, _ in per_kind.values()), default=0)
 
     def reaches(places, per_kind):
+        busiest = max((stories for stories, _ in per_kind.values()), default=0)
         for place in places:
             stories, last_covered = per_kind.get(place.pk, (0, None))
             yield Reach(
@@ -108,11 +108,15 @@ def _level(stories, busiest):
     return next(name for name, floor in LEVELS if share >= floor)
 
 
-def planning_gaps(today=None):
+def planning_window(today):
+    """The first and the last day of the coming two weeks."""
+    return today, today + datetime.timedelta(days=PLAN_DAYS - 1)
+
+
+def planning_gaps(today):
     """The current townships with no open proposal planned, nor any assignment due, in the coming two
     weeks (a proposal naming a township it absorbed counts for it), in one query."""
-    today = today or timezone.localdate()
-    window = (today, today + datetime.timedelta(days=PLANNING_WINDOW_DAYS - 1))
+    window = planning_window(today)
     planned = Proposal.objects.filter(
         Q(townships=OuterRef("pk")) | Q(townships__merged_into=OuterRef("pk")),
         Q(planned_date__range=window) | Q(assignment__due_date__range=window),

@@ -20,6 +20,8 @@ from articles.models import Article, Author, Byline
 from .models import Assignment, AssignmentMember, Proposal
 
 PLAN = "planning.plan_proposal"
+# How far ahead the plan, and its gaps, look: the coming two weeks.
+PLAN_DAYS = 14
 PROPOSE = "planning.add_proposal"
 # What a filed story must have reached by its due date not to count as overdue.
 ON_TIME_STATUSES = (Article.Status.APPROVED, Article.Status.PUBLISHED)
@@ -193,7 +195,7 @@ def state_of(proposal, today):
     return PlanState.FILED if article is not None else PlanState.ASSIGNED
 
 
-def plan(user, start, days=14):
+def plan(user, start, days=PLAN_DAYS):
     """The coming days' coverage: accepted proposals planned or due from `start` on (and any overdue
     before it), each with its assignment, its staff and its story, as (proposal, state) pairs by date."""
     end = start + datetime.timedelta(days=days)

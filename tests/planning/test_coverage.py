@@ -105,6 +105,18 @@ def test_departments_are_counted_beside_the_townships():
     assert len(departments) == Department.objects.count()
 
 
+def test_townships_are_coloured_against_the_busiest_township_not_a_busier_department():
+    education = Department.objects.get(short_names__name="区教科局")
+    story_on(datetime.date(2026, 10, 5), township("城北街道"))
+    for day in (6, 7, 8, 9):
+        story_on(datetime.date(2026, 10, day), education)
+
+    townships, departments = coverage.coverage(*OCTOBER, today=TODAY)
+
+    assert reach_of(townships, "城北街道").level == "high"
+    assert reach_of(departments, education.name).level == "high"
+
+
 def test_the_counts_are_one_aggregate_query():
     story_on(datetime.date(2026, 10, 5), township("城北街道"))
 
