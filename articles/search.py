@@ -328,17 +328,19 @@ class SearchResults:
 
     @property
     def capped(self):
-        self.ranked_ids()
-        return self._ranked[1]
+        return self._ranking()[1]
 
     def ranked_ids(self):
         """The newest CANDIDATES matches, most relevant first, newer first among equals."""
+        return self._ranking()[0]
+
+    def _ranking(self):
         if self._ranked is None:
             if self.remember_as is None:
                 self._ranked = self._rank()
             else:
                 self._ranked = remember(f"search:{self.remember_as}", self._rank)
-        return self._ranked[0]
+        return self._ranked
 
     def _rank(self):
         """(ids in rank order, whether there were more matches than CANDIDATES)."""

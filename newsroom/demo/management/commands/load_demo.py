@@ -11,6 +11,7 @@ import json
 import os
 import secrets
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -45,47 +46,71 @@ DEMO_ACCOUNTS = (
 )
 PAGE_EDITOR = "editor2"
 WRITER, PHOTOGRAPHER = AssignmentMember.Role.WRITER, AssignmentMember.Role.PHOTOGRAPHER
-# The coming days' plan, dated from the day the demo is loaded: (topic, kind, township, proposer, days
-# from today, decision, staff, days to the due date, filed). Each state the plan view shows is here.
+
+
+class DemoProposal(NamedTuple):
+    """A 报题 of the demo's plan, dated in days from the day the demo is loaded."""
+
+    topic: str
+    kind: str
+    township: str
+    proposer: str
+    planned_in: int
+    decision: str | None = None
+    reason: str = ""
+    merged_into: str | None = None
+    staff: tuple = ()
+    due_in: int | None = None
+    filed: bool = False
+
+
+# Each state the plan view shows: proposed, assigned, overdue, filed, rejected, merged.
 DEMO_PROPOSALS = (
-    ("坪头乡春耕备耕调研", "news", "坪头乡", "reporter", 3, None, (), None, False),
-    (
+    DemoProposal("坪头乡春耕备耕调研", "news", "坪头乡", "reporter", 3),
+    DemoProposal(
         "信义镇红枣加工厂投产",
         "report",
         "信义镇",
         "reporter2",
         2,
         "accepted",
-        (("reporter", WRITER), ("reporter2", PHOTOGRAPHER)),
-        4,
-        False,
+        staff=(("reporter", WRITER), ("reporter2", PHOTOGRAPHER)),
+        due_in=4,
     ),
-    (
+    DemoProposal(
         "城北街道冬季供暖入户走访",
         "news",
         "城北街道",
         "reporter",
         -4,
         "accepted",
-        (("reporter", WRITER),),
-        -2,
-        False,
+        staff=(("reporter", WRITER),),
+        due_in=-2,
     ),
-    (
+    DemoProposal(
         "吴城镇羊肚菌大棚丰收",
         "photo",
         "吴城镇",
         "reporter2",
         1,
         "accepted",
-        (("reporter2", PHOTOGRAPHER),),
-        1,
-        True,
+        staff=(("reporter2", PHOTOGRAPHER),),
+        due_in=1,
+        filed=True,
     ),
-    ("交口街道书画进社区", "news", "交口街道", "reporter2", 5, "rejected", (), None, False),
-    ("信义镇红枣加工厂开工", "news", "信义镇", "reporter", 2, "merged", (), None, False),
+    DemoProposal(
+        "交口街道书画进社区",
+        "news",
+        "交口街道",
+        "reporter2",
+        5,
+        "rejected",
+        reason="与本月已刊发的书画展稿件重复",
+    ),
+    DemoProposal(
+        "信义镇红枣加工厂开工", "news", "信义镇", "reporter", 2, "merged", merged_into="信义镇红枣加工厂投产"
+    ),
 )
-REJECTION = "与本月已刊发的书画展稿件重复"
 # January 2021: the editors' grades and one deduction, so that the month's ledger has them.
 DEMO_GRADES = (("栉风沐雨砥砺前行", Grade.Level.EXCELLENT), ("产业扶贫结硕果", Grade.Level.GOOD))
 DEMO_DEDUCTION = ("城北街道开展“迎新年”健步走活动", -1, "差错：活动人数误作150人，已更正")
@@ -223,32 +248,29 @@ class Command(BaseCommand):
         """The demo's 报题, decided, assigned and filed through the planning rules, as editors do."""
         staff = {user.username: user for user in get_user_model().objects.all()}
         editor, today = staff["editor"], timezone.localdate()
-        days = datetime.timedelta
         proposals = {}
-        for topic, kind, township, proposer, planned, decision, members, due, filed in DEMO_PROPOSALS:
+        for demo in DEMO_PROPOSALS:
             proposal, created = Proposal.objects.get_or_create(
-                topic=topic,
+                topic=demo.topic,
                 defaults={
-                    "kind": kind,
-                    "planned_date": today + days(planned),
-                    "proposed_by": staff[proposer],
+                    "kind": demo.kind,
+                    "planned_date": today + datetime.timedelta(days=demo.planned_in),
+                    "proposed_by": staff[demo.proposer],
                 },
             )
-            proposals[topic] = proposal
+            proposals[demo.topic] = proposal
             if not created:
                 continue
-            proposal.townships.set(Township.objects.filter(name=township))
-            if decision is not None:
-                merged_into = (
-                    proposals["信义镇红枣加工厂投产"] if decision == Proposal.Status.MERGED else None
-                )
-                reason = REJECTION if decision == Proposal.Status.REJECTED else ""
-                planning.decide(proposal, editor, decision, reason=reason, merged_into=merged_into)
-            if members:
-                pairs = [(staff[username], role) for username, role in members]
-                assignment = planning.assign(proposal, editor, pairs, today + days(due))
-                if filed:
-                    planning.file_story(assignment, pairs[0][0])
+            proposal.townships.set(Township.objects.filter(name=demo.township))
+            if demo.decision:
+                merged_into = proposals.get(demo.merged_into)
+                planning.decide(proposal, editor, demo.decision, reason=demo.reason, merged_into=merged_into)
+            if demo.staff:
+                members = [(staff[username], role) for username, role in demo.staff]
+                due = today + datetime.timedelta(days=demo.due_in)
+                assignment = planning.assign(proposal, editor, members, due)
+                if demo.filed:
+                    planning.file_story(assignment, members[0][0])
 
     def load_scores(self, page):
         chief = get_user_model().objects.get(username="chief")
