@@ -7,12 +7,7 @@ import runpy
 import time
 from pathlib import Path
 
-globals().update(
-    {
-        name: value
-        for name, value in runpy.run_path(str(Path(__file__).parent.parent / "gunicorn.conf.py")).items()
-    }
-)
+globals().update(runpy.run_path(str(Path(__file__).parent.parent / "gunicorn.conf.py")))
 TIMES = os.environ["BENCH_WORKER_TIMES"]
 
 
