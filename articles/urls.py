@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/", public_page(views.ArticleListView.as_view()), name="list"),
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("articles/<int:pk>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
+    path("articles/<int:pk>/qr.svg", public_page(views.ArticleAddressCodeView.as_view()), name="qr"),
     path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     path("townships/", public_page(views.TownshipListView.as_view()), name="townships"),
     path("townships/<slug:slug>/", public_page(views.TownshipArticleListView.as_view()), name="township"),

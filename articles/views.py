@@ -1,10 +1,9 @@
 import segno
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import (
@@ -16,6 +15,7 @@ from django.views.generic import (
     View,
     YearArchiveView,
 )
+from django.views.generic.detail import BaseDetailView
 from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
@@ -199,8 +199,6 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             related=related,
             address=address,
-            # segno draws the address as squares: the SVG carries no text of ours, so it is markup we made.
-            address_qr=mark_safe(segno.make(address, error="m").svg_inline(scale=3, dark="#1d1b18")),
             previous_on_page=previous_on_page,
             next_on_page=next_on_page,
             printed_place=article.place_on_printed_page(),
@@ -220,6 +218,22 @@ class ArticleDetailView(DetailView):
             },
             **kwargs,
         )
+
+
+class ArticleAddressCodeView(BaseDetailView):
+    """/articles/<pk>/qr.svg: the story's address as a QR code, for a reader at a computer to scan with
+    WeChat. An image of its own rather than markup in the page: phones, where most readers are, never
+    show it and so never fetch it, and drawing it costs as much as the rest of the page's Python."""
+
+    def get_queryset(self):
+        return Article.objects.published()
+
+    def render_to_response(self, context):
+        address = self.request.build_absolute_uri(self.object.get_absolute_url())
+        response = HttpResponse(content_type="image/svg+xml")
+        # Without a size, the picture takes the one the page gives it.
+        segno.make(address, error="m").save(response, kind="svg", dark="#1d1b18", omitsize=True)
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")

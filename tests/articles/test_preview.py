@@ -19,6 +19,7 @@ def test_an_editor_previews_a_draft_through_the_public_template_uncached(client,
     assert "articles/article_detail.html" in {template.name for template in response.templates}
     content = response.content.decode()
     assert "尚未发布的稿件" in content and "预览" in content
+    assert "qr.svg" not in content  # a draft's address leads nowhere yet
     assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 

@@ -1,7 +1,9 @@
+import io
 import json
 import re
 
 import pytest
+import segno
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -95,7 +97,29 @@ def test_the_story_page_has_what_readers_look_for(client, page):
     assert re.search(r'rel="prev"[^>]*><span class="pager__label">上一篇</span>前一篇稿件', content)
     assert re.search(r'rel="next"[^>]*><span class="pager__label">下一篇</span>后一篇稿件', content)
     assert 'id="share-address" type="url" value="http://testserver/articles/' in content
-    assert "复制链接" in content and re.search(r'<svg [^>]*class="segno"', content)
+    assert "复制链接" in content and f'<img src="/articles/{article.pk}/qr.svg"' in content
+
+
+def test_the_address_code_is_a_picture_of_the_storys_address(client, page):
+    article = story(page, 1, "本篇稿件")
+    response = client.get(f"/articles/{article.pk}/qr.svg")
+    assert response["Content-Type"] == "image/svg+xml"
+    drawn = io.BytesIO()
+    segno.make(f"http://testserver/articles/{article.pk}/", error="m").save(
+        drawn, kind="svg", dark="#1d1b18", omitsize=True
+    )
+    assert response.content == drawn.getvalue()
+    assert b'xmlns="http://www.w3.org/2000/svg"' in response.content
+
+
+def test_only_a_published_story_has_an_address_code(client, page):
+    draft = story(page, 1, "草稿", published=False)
+    withdrawn = story(page, 2, "已撤稿")
+    withdrawn.status = withdrawn.Status.WITHDRAWN
+    withdrawn.save()
+    assert client.get(f"/articles/{draft.pk}/qr.svg").status_code == 404
+    assert client.get(f"/articles/{withdrawn.pk}/qr.svg").status_code == 404
+    assert client.get("/articles/999999/qr.svg").status_code == 404
 
 
 def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(client, page):
