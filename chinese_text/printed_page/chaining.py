@@ -15,6 +15,7 @@ from .lines import SENTENCE_ENDS, display_width, unjustify
 
 # Closing punctuation: a piece opening with it continues a sentence, and it may hang past the column.
 _CLOSING = "，、。；：！？”’）》"
+_PAUSES = tuple("，、；：")  # marks inside a sentence
 _LEAST = 0.25  # weaker evidence than this links nothing
 _KINSHIP = 8.0  # how rare the words a piece shares with the rest of its story must be, summed, to count fully
 _MOVES = 4000  # the moves weighed on one page at the most, so that a page of many pieces reads in time
@@ -239,6 +240,8 @@ def _runs_on(one, other, kinship, words):
         weight = 0.3 + 0.2 * other.opens_paragraph
     elif other.opens_paragraph:
         return 0.0  # a sentence broken off does not go on in an indented line
+    elif last.endswith(_PAUSES) and first[:1] in (*_PAUSES, "。", "！", "？"):
+        return 0.0  # two punctuation marks never meet across a break: 增加了， | ，实施
     else:
         weight = 0.6 + 0.9 * (first[:1] in _CLOSING) + 1.8 * _word_across(last, first, words)
     if one.width is not None and other.width is not None:

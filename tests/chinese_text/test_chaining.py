@@ -104,6 +104,13 @@ def test_a_sentence_broken_off_does_not_go_on_in_an_indented_line(words):
     assert chain([news, indented, going_on], words)[0][:2] == [news, going_on]
 
 
+def test_a_piece_ending_in_a_comma_is_not_followed_by_one_opening_with_a_comma(words):
+    feature = Chunk(["来的专家免费学习科学种植，不仅地", "里产量翻了翻，收入也跟着增加了，"], starts=True)
+    going_on = Chunk(["如今的日子越过越红火。”在离石，像", "他一样的农户还有很多。"])
+    other = Chunk(["，实施粮改饲草牧业发展工程1万亩，", "种植中药材5000余亩。"], authors=[{"name": "王艳"}])
+    assert chain([feature, other, going_on], words)[0] == [feature, going_on]
+
+
 READ_PAGE = """
 import json, sys
 from chinese_text.printed_page.headlines import group_headlines
