@@ -29,10 +29,28 @@ def _authors(names, roles):
     return [{"name": name, "roles": list(roles)} for name in found]
 
 
+# Two-character surnames: 欧阳文华 is one name, though 欧 and 文 each start one.
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+)
+
+
 def _run_together(token):
     """A run of names printed without their space, cut where only one cut makes each a name of two or
-    three characters that starts with a surname: 吴夏峰张晋晋 → 吴夏峰, 张晋晋. Else the run as it is."""
-    if len(token) <= 4:
+    three characters that starts with a surname: 吴夏峰张晋晋 → 吴夏峰, 张晋晋; 刘洋王丽 → 刘洋, 王丽. Else
+    the run as it is (欧阳文华)."""
+    if len(token) < 4 or token.startswith(_COMPOUND_SURNAMES):
         return [token]
     cuts = [[] for _ in range(len(token) + 1)]
     cuts[0] = [[]]

@@ -20,6 +20,7 @@ LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
 # 简讯's bold lead-in, set off by an ideographic space: 区气象局发布寒潮预警　区气象局发布…
 _LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)$")
+_BYLINE_TAIL = re.compile(r"^[^（(）)，。；！？、：]{1,8}[）)]$")  # the end of a byline, without its start
 _BLOCKS_EVERY_LINE = 0.7  # an extractor that sets nearly every line apart marks no blocks
 
 
@@ -114,12 +115,16 @@ def split_page(lines, words=lambda text: set()):
             run.clear()
 
     found_blocks, marked = blocks(lines)
+    tails = []  # a byline's end that the column broke off to the top of the next: 志刚）
     for block in found_blocks:
         close_run()
         caption = _caption(block)
         if caption:
             parts.photos.append(caption)
             continue
+        if _BYLINE_TAIL.match(block[0]):
+            tails.append(block[0])
+            block = block[1:]
         chunk, opens_story = None, False
         for index, line in enumerate(block):
             credit = photo_credit(line)
@@ -183,6 +188,7 @@ def split_page(lines, words=lambda text: set()):
             if authors:
                 chunk = None
     close_run()
+    parts.stray += _mend_bylines(chunks, tails)
     announced = sum(
         any(map(follows_headline, headline_run)) and not follows_headline(headline_run[0])
         for headline_run in parts.headline_runs
@@ -196,6 +202,21 @@ def split_page(lines, words=lambda text: set()):
         else:
             parts.stray.append("".join(line for piece in found for line in piece.lines))
     return parts
+
+
+def _mend_bylines(chunks, tails):
+    """Give each piece that stops inside its byline (…参加。（闫) the broken-off end that completes it;
+    returns the ends that complete none."""
+    for chunk in chunks:
+        if chunk.authors or not chunk.lines:
+            continue
+        for tail in tails:
+            if _byline_broken(chunk.lines[-1], tail):
+                text, chunk.authors = news_byline(chunk.lines[-1] + tail)
+                chunk.lines[-1:] = [text] if text else []
+                tails.remove(tail)
+                break
+    return tails
 
 
 def _caption(block):

@@ -142,9 +142,15 @@ _FURNITURE = re.compile(
 )
 
 
+# A story's jump to or from another page: （下转第2版）, （上接第1版）.
+JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]")
+
+
 def is_furniture(line):
-    """Whether a line is the page's own furniture (合办：…, 责任编辑：…, 第2版, the dateline), not a story."""
-    return bool(_FURNITURE.search(line.strip()))
+    """Whether a line is the page's own furniture (合办：…, 责任编辑：…, 第2版, the dateline, a jump line
+    standing alone), not a story."""
+    line = line.strip()
+    return bool(_FURNITURE.search(line)) or bool(JUMP.fullmatch(line))
 
 
 def is_letter_spaced(line):

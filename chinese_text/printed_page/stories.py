@@ -6,15 +6,13 @@ page (zones). The story-level rules applied here are the same for both: the even
 tags, and the warnings the editor is shown.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from .bylines import news_byline
-from .lines import event_date
+from .lines import JUMP, event_date
 
 LOW_CONFIDENCE = 0.34  # a headline sharing under a third of its words with its body is flagged
 LEAD = "本报讯"
-_JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]")
 
 
 @dataclass
@@ -73,7 +71,7 @@ class ParsedPage:
 def news_parts(paragraphs):
     """A story's paragraphs as printed → (lead, paragraphs, authors): 本报讯 taken off the first, the
     closing （王艳） off the last, and jump lines (下转第2版) dropped."""
-    found = [_JUMP.sub("", paragraph).strip() for paragraph in paragraphs]
+    found = [JUMP.sub("", paragraph).strip() for paragraph in paragraphs]
     found = [paragraph for paragraph in found if paragraph]
     lead = ""
     if found and found[0].startswith(LEAD):

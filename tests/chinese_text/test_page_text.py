@@ -82,6 +82,9 @@ def both(name):
             [both("张晓斌"), both("高裕鹏"), both("李小龙")],
         ),
         ("（图/刘和平）", "", [{"name": "刘和平", "roles": ["photographer"]}]),
+        ("（刘洋王丽）", "", [writer("刘洋"), writer("王丽")]),  # the space lost in extraction
+        ("（欧阳文华）", "", [writer("欧阳文华")]),
+        ("（王晓丽娜）", "", [writer("王晓丽娜")]),  # 丽 starts no name: one name of four
         ("双方就“零学困”（一种模式）开展合作。", "双方就“零学困”（一种模式）开展合作。", []),
         ("（二〇二一年一月）", "（二〇二一年一月）", []),
     ],

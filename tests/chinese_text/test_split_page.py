@@ -79,3 +79,44 @@ def test_a_headline_running_into_the_lead_a_headline_above_its_feature_and_bylin
         ["红枣喜获丰收"],
         ["核桃产业助农增收", "——信义镇核桃产业发展纪实", "□ 李晓东"],
     ]
+
+
+BROKEN_BYLINE = """区农业农村局
+举办新型职业农民培训
+
+志刚）
+
+本报讯　2月8日，区农业农村
+局举办新型职业农民培训班。
+
+培训为期三天，全区80余名种
+植大户参加。（闫
+
+城北街道
+开展文明交通劝导
+
+（下转第2版）
+
+本报讯　连日来，城北街道组织
+志愿者开展文明劝导。（薛凯）
+"""
+
+
+def test_a_byline_the_column_broke_off_is_mended_wherever_its_end_came_out():
+    parts = split_page(BROKEN_BYLINE.splitlines())
+    assert [body.authors for body in parts.bodies] == [
+        [{"name": "闫志刚", "roles": ["writer"]}],
+        [{"name": "薛凯", "roles": ["writer"]}],
+    ]
+    assert parts.bodies[0].lines[-1] == "植大户参加。"
+    assert parts.stray == []
+
+
+def test_a_jump_line_standing_alone_is_furniture_not_a_headline():
+    parts = split_page(BROKEN_BYLINE.splitlines())
+    assert parts.headline_runs == [["区农业农村局", "举办新型职业农民培训"], ["城北街道", "开展文明交通劝导"]]
+
+
+def test_a_byline_end_that_completes_nothing_is_left_for_the_editor():
+    parts = split_page(["志刚）", "", "本报讯　2月8日，区农业农村局举办培训班。（王艳）"])
+    assert parts.stray == ["志刚）"]
