@@ -203,11 +203,14 @@ def group_headlines(runs, bodies, words, limit=4):
     options = [_compositions(lines) for lines, _subtitle, _authors in segments]
 
     def texts(choice):
-        return [
-            "".join(unjustify(line) for line in group)
-            for segment, option in enumerate(choice)
-            for group in options[segment][option]
-        ]
+        """Each headline's text as evidence: a segment's last headline with the subtitle under it."""
+        found = []
+        for segment, option in enumerate(choice):
+            groups = options[segment][option]
+            for position, group in enumerate(groups):
+                text = "".join(unjustify(line) for line in group)
+                found.append(text + segments[segment][1] if position == len(groups) - 1 else text)
+        return found
 
     def assign(choice):
         import networkx  # here, not at the top: it costs a web worker 0.3 s to start; importers match

@@ -111,6 +111,65 @@ def test_a_piece_ending_in_a_comma_is_not_followed_by_one_opening_with_a_comma(w
     assert chain([feature, other, going_on], words)[0] == [feature, going_on]
 
 
+FEATURE_READ_LAST_FIRST = """
+抢抓机遇 扩大开放
+离石物流园区
+跑出发展“加速度”
+——离石区现代物流产业发展侧记
+
+□ 贺鹏飞
+
+寒冬时节，位于交口街道的离石
+物流园区内，一辆辆满载货物的大货
+车有序进出，分拣中心里传送带飞速
+运转，工人们忙着装卸、扫码、分拣
+，一派繁忙景象。
+
+“园区投用以来，我们的配送时
+间缩短了一半，成本降低了三成。”
+入驻企业负责人李建军告诉记者，如
+今从园区发出的快递，当天就能送到
+全区各个乡镇。
+
+近年来，我区把现代物流作为转
+型发展的重要支撑，规划建设物流园
+区，引进快递、冷链、仓储等企业32
+家，建成县乡村三级物流配送网络，
+打通了农产品进城、工业品下乡的“
+最后一公里”。
+
+据统计，去年园区完成货物吞吐
+
+物流园区分拣中心一角。　贺鹏飞 摄
+
+量85万吨，实现营业收入6.2亿元，带
+动就业1500余人。
+
+区市场监管局开展
+节前食品安全检查
+
+本报讯　1月9日，区市场监管局
+组织执法人员深入城区各大商超、农
+贸市场，开展春节前食品安全专项检
+查。
+
+检查中，执法人员重点查看了食
+品进货查验记录、索证索票、冷链食
+品储存等情况，对发现的问题当场督
+
+促整改。截至目前，共检查经营主体1
+26家，下达整改通知书9份。（韩雪梅
+）
+"""
+
+
+def test_the_text_after_a_features_byline_that_opens_a_paragraph_opens_the_feature(words):
+    # The extractor gives the feature's columns in order; its last piece reads as well before its first.
+    bodies = split_page(FEATURE_READ_LAST_FIRST.splitlines(), words).bodies
+    assert bodies[0].lines[0] == "寒冬时节，位于交口街道的离石"
+    assert bodies[0].lines[-1] == "动就业1500余人。"
+
+
 READ_PAGE = """
 import json, sys
 from chinese_text.printed_page.headlines import group_headlines

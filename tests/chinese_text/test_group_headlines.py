@@ -137,3 +137,15 @@ def test_a_subtitle_without_a_headline_of_its_own_does_not_replace_the_one_above
     runs = [["产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", "□ 刘一荪", "——离石区教育发展工作综述"]]
     (found,) = group_headlines(runs, ["产业扶贫取得显著成效。"], words)
     assert (found.headline, found.subtitle) == ("产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述")
+
+
+def test_the_subtitle_under_a_headline_is_evidence_that_keeps_its_lines_together(words):
+    runs = [["守护群众健康的", "“白衣天使”", "——记凤山街道社区卫生服务中心护士长郝丽萍", "□ 邵敏"]]
+    bodies = [
+        "1月5日至6日，全区中小学开展期末质量检测，1.6万余名学生参加。",
+        "清晨七点，凤山街道社区卫生服务中心的护士长郝丽萍已经开始了一天的工作。"
+        "“能为群众的健康出一份力，再苦再累也值得。”郝丽萍说。",
+    ]
+    [headline] = group_headlines(runs, bodies, words)
+    assert (headline.headline, headline.body) == ("守护群众健康的“白衣天使”", 1)
+    assert [author["name"] for author in headline.authors] == ["邵敏"]

@@ -21,9 +21,9 @@ def test_the_tuned_pages_stories_headlines_bylines_and_body_ends_hold():
         spec = json.loads(path.with_suffix(".page.json").read_text())
         parsed = page_import.read_page(path.read_bytes(), datetime.date.fromisoformat(spec["page"]["date"]))
         total.add(score(page_import.as_json(parsed), path.with_suffix(".json")))
-    # Issue 19 asks for every story and none spurious; a feature whose opening the extractor gives
-    # after its other pieces is still missed (docs/import.md, limits).
-    assert total.found >= 0.9 * total.expected and total.spurious <= 0.1 * total.expected, total.misses
+    # Issue 19 asks for every story and none spurious; one feature (round1_five_columns) is still
+    # missed: its opening piece is not the first text after its byline (docs/import.md, limits).
+    assert total.found >= total.expected - 1 and total.spurious <= 1, total.misses
     for counted in ("headlines", "subtitles", "bylines", "dates", "body_ends"):
         assert getattr(total, counted) >= 0.9 * total.found, (counted, total.misses)
     assert total.photos_found == total.photos_expected, total.misses
