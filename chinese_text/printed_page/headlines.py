@@ -175,19 +175,13 @@ def group_headlines(runs, bodies, words, limit=4):
         for word in cached_words(body):
             bodies_having[word].add(index)
     owners = {word: min(having) for word, having in bodies_having.items() if len(having) == 1}
-    joined = []
-    for run in runs:  # a subtitle or byline set apart belongs to the headline before it
-        if joined and follows_headline(run[0]):
-            joined[-1] = [*joined[-1], *run]
-        else:
-            joined.append(list(run))
     segments = [
         (
             [piece for line in lines for piece in _run_together(line, owners, bodies, cached_words)],
             subtitle,
             authors,
         )
-        for run in joined
+        for run in runs
         for lines, subtitle, authors in _segments(run)
     ]
     if not segments or not bodies:

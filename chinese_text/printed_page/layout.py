@@ -110,9 +110,11 @@ def split_page(lines, words=lambda text: set()):
     byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
     def close_run():
-        if run:
+        if run and parts.headline_runs and follows_headline(run[0]):
+            _headline_above(parts.headline_runs, run[0]).extend(run)
+        elif run:
             parts.headline_runs.append(run.copy())
-            run.clear()
+        run.clear()
 
     found_blocks, marked = blocks(lines)
     tails = []  # a byline's end that the column broke off to the top of the next: 志刚）
@@ -202,6 +204,16 @@ def split_page(lines, words=lambda text: set()):
         else:
             parts.stray.append("".join(line for piece in found for line in piece.lines))
     return parts
+
+
+def _headline_above(runs, line):
+    """The run of headline lines that a subtitle or byline set apart belongs to: for a byline, the
+    latest headline whose subtitle has no byline under it yet; else the run before it."""
+    if feature_byline(line):
+        for found in reversed(runs):
+            if found[-1].startswith("——"):
+                return found
+    return runs[-1]
 
 
 def _mend_bylines(chunks, tails):

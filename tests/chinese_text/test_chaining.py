@@ -88,7 +88,7 @@ def test_a_column_first_line_without_punctuation_is_body_not_headline(words):
     lines = ["在吴城镇的一座智能温室", "里，29岁的郭晓峰正在调试", "设备。三年前，他回到家乡种起了草莓。"]
     parts = split_page(["返乡青年", "", "□ 苗慧敏", "", *lines], words)
     assert parts.bodies[0].lines == lines
-    assert parts.headline_runs == [["返乡青年"], ["□ 苗慧敏"]]
+    assert parts.headline_runs == [["返乡青年", "□ 苗慧敏"]]  # a byline set apart joins its headline
 
 
 def test_a_sentence_broken_off_does_not_go_on_in_an_indented_line(words):

@@ -120,3 +120,57 @@ def test_a_jump_line_standing_alone_is_furniture_not_a_headline():
 def test_a_byline_end_that_completes_nothing_is_left_for_the_editor():
     parts = split_page(["志刚）", "", "本报讯　2月8日，区农业农村局举办培训班。（王艳）"])
     assert parts.stray == ["志刚）"]
+
+
+def test_a_byline_set_apart_joins_the_headline_whose_subtitle_has_none_yet():
+    body = [
+        "曾经的离石区农业农村贫穷落后",
+        "、状况堪忧。近年来，离石区以习近",
+        "平新时代中国特色社会主义思想为指",
+        "导。",
+    ]
+    lines = ["产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", "", "简讯", "", "□ 刘一荪", "", *body]
+    assert split_page(lines).headline_runs == [
+        ["产业扶贫结硕果", "——离石区产业助力脱贫攻坚工作综述", "□ 刘一荪"],
+        ["简讯"],
+    ]
+
+
+FEATURE_BYLINE_APART = """小小食用菌撑起致富伞
+
+□ 高裕鹏 李琪瑞
+
+在枣林乡的食用菌种植基
+地，一排排菌棒整齐码放，菌
+农们正忙着采摘香菇。
+
+“一个大棚一年能收入3
+万多元，比外出打工强多了。
+”菌农李大海高兴地说。
+
+近年来，枣林乡把食用菌
+作为群众增收的主导产业，建
+成大棚56座，带动160户群众
+稳定增收。
+
+莲花池街道
+为辖区困难群众
+送去冬日温暖
+
+本报讯　近日，莲花池街
+道组织志愿者走访慰问辖区困
+难群众，为他们送去米、面、
+油等生活物资和御寒衣物。
+
+每到一户，志愿者都详细
+询问群众的生活情况，叮嘱他
+们注意防寒保暖。
+"""
+
+
+def test_a_feature_whose_byline_stands_apart_is_a_story_of_its_own():
+    bodies = split_page(FEATURE_BYLINE_APART.splitlines()).bodies
+    assert [(body.lines[0], body.lines[-1]) for body in bodies] == [
+        ("在枣林乡的食用菌种植基", "稳定增收。"),
+        ("近日，莲花池街", "们注意防寒保暖。"),
+    ]
