@@ -186,6 +186,9 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             for start in starts:
                 if (one, start) in weights:
                     yield {**links, one: start}
+                    last = _last(start, links)
+                    if (last, next_one) in weights:
+                        yield {**links, one: start, last: next_one}  # the whole chain set in between
         for end in ends:
             for start in starts:
                 if (end, start) in weights:
@@ -205,6 +208,15 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             break
         best, following = found
     return following
+
+
+def _last(piece, links):
+    """The last piece of the chain that `piece` opens (itself when nothing follows it)."""
+    seen = {piece}
+    while piece in links and links[piece] not in seen:
+        piece = links[piece]
+        seen.add(piece)
+    return piece
 
 
 def _insertions(links, chunks, weights):

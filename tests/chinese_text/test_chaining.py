@@ -170,6 +170,14 @@ def test_the_text_after_a_features_byline_that_opens_a_paragraph_opens_the_featu
     assert bodies[0].lines[-1] == "动就业1500余人。"
 
 
+def test_a_whole_chain_is_set_between_a_news_lead_and_its_byline(words):
+    # Linked straight to its byline the news looks done; only its three pieces set in together beat that.
+    page = (Path(__file__).resolve().parents[1] / "data/pdf_pages/general_page.txt").read_text()
+    [news] = [body for body in split_page(page.splitlines(), words).bodies if "同心书" in body.lines[0]]
+    assert news.lines[-1] == "了本次活动。"
+    assert "青彰显文化自信、展示统战风采。" in news.lines
+
+
 READ_PAGE = """
 import json, sys
 from chinese_text.printed_page.headlines import group_headlines
