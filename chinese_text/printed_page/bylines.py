@@ -11,7 +11,7 @@ SURNAMES = (
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌"
     "毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦"
     "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    "明佘池查麻苑迟邝"
+    "明佘池查麻苑迟邝萧阎燕冀续畅薄郜茹"
 )
 _NAME = rf"[{SURNAMES}][\u3400-\u9fff]{{1,3}}"  # a person's name: a surname and one to three ideographs
 # Names are parted by a space or 、; a line break may have swallowed the space (吴夏峰张晋晋).

@@ -79,8 +79,10 @@ def _run_together(line, owners, bodies, words, shortest=4):
     交口街道, not 专题学习 | 会交口街道). Returns the pieces.
     """
     text = unjustify(line)
-    if len(text) < 2 * shortest:
-        return [line]
+    if len(text) < 2 * shortest or _PHRASES.match(line):
+        return [
+            line
+        ]  # phrases a single space sets apart are one kicker or headline (传承非遗技艺 讲好离石故事)
 
     def claim(piece):
         wanted = words(piece)

@@ -243,7 +243,8 @@ def _runs_into(block, index):
     running text as wide as it, or wider by a paragraph's indent."""
     if index + 1 >= len(block):
         return False
-    line, following = unjustify(block[index]), unjustify(block[index + 1])
+    # The next line may carry a byline mended onto it (…不断。（詹 | 晓云）): it is no part of the width.
+    line, following = unjustify(block[index]), unjustify(news_byline(block[index + 1])[0])
     narrower = display_width(following) - display_width(line)
     return LEAD not in following and not _HEADLINE_LIKE.match(following) and -3 <= narrower <= 7
 

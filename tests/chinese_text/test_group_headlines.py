@@ -149,3 +149,17 @@ def test_the_subtitle_under_a_headline_is_evidence_that_keeps_its_lines_together
     [headline] = group_headlines(runs, bodies, words)
     assert (headline.headline, headline.body) == ("守护群众健康的“白衣天使”", 1)
     assert [author["name"] for author in headline.authors] == ["邵敏"]
+
+
+def test_phrases_a_single_space_sets_apart_are_never_cut_into_two_headlines(words):
+    runs = [["传承非遗技艺 讲好离石故事", "指尖上的", "离石剪纸", "——记市级非遗传承人贾秀梅"]]
+    bodies = [
+        "走进贾秀梅的工作室，满墙的剪纸作品映入眼帘。她坚持传承非遗技艺，开设剪纸课堂。",
+        "3月6日，区文化馆组织文艺小分队走进坪头乡，演员讲述红色故事。",
+    ]
+    [headline] = group_headlines(runs, bodies, words)
+    assert (headline.kicker, headline.headline, headline.body) == (
+        "传承非遗技艺 讲好离石故事",
+        "指尖上的离石剪纸",
+        0,
+    )

@@ -84,6 +84,7 @@ def both(name):
         ("（图/刘和平）", "", [{"name": "刘和平", "roles": ["photographer"]}]),
         ("（刘洋王丽）", "", [writer("刘洋"), writer("王丽")]),  # the space lost in extraction
         ("（欧阳文华）", "", [writer("欧阳文华")]),
+        ("落地见效。（萧红梅 任杰）", "落地见效。", [writer("萧红梅"), writer("任杰")]),
         ("（王晓丽娜）", "", [writer("王晓丽娜")]),  # 丽 starts no name: one name of four
         ("双方就“零学困”（一种模式）开展合作。", "双方就“零学困”（一种模式）开展合作。", []),
         ("（二〇二一年一月）", "（二〇二一年一月）", []),

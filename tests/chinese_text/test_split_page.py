@@ -174,3 +174,11 @@ def test_a_feature_whose_byline_stands_apart_is_a_story_of_its_own():
         ("在枣林乡的食用菌种植基", "稳定增收。"),
         ("近日，莲花池街", "们注意防寒保暖。"),
     ]
+
+
+def test_a_column_first_line_stays_body_when_the_next_line_carries_a_mended_byline():
+    block = ["活动吸引了600余名居民参", "加，现场欢声笑语不断。（詹", "晓云）"]
+    lead = ["本报讯　4月15日，城北街道在辖", "区广场举办“邻里节”活动，拉近邻", "里距离。"]
+    [body] = split_page([*lead, "", *block, "", "城北街道", "举办“邻里节”活动"]).bodies
+    assert body.lines[-2:] == ["活动吸引了600余名居民参", "加，现场欢声笑语不断。"]
+    assert body.authors == [{"name": "詹晓云", "roles": ["writer"]}]
