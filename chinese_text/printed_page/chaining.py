@@ -66,7 +66,7 @@ def chain(chunks, words, marked=True, openings=0):
     if not marked:
         return [[chunk] for chunk in chunks]
     order = {chunk: index for index, chunk in enumerate(chunks)}
-    # Numbers (and the rare Latin word) are no kinship: 200 in 200余吨 and in another story's 200余名 is chance.
+    # Numbers (and the rare Latin word) are no kinship: 200余吨 and another story's 200余名 share by chance.
     vocabulary = {
         chunk: {word for word in words(chunk.text) if len(word) > 1 and not word.isascii()}
         for chunk in chunks
