@@ -124,8 +124,13 @@ def split_page(lines, words=lambda text: set()):
         if caption:
             parts.photos.append(caption)
             continue
+        text, authors = news_byline(block[0])
         if _BYLINE_TAIL.match(block[0]):
             tails.append(block[0])
+            block = block[1:]
+        elif authors and not text and chunks and not chunks[-1].authors:
+            # A byline set apart on a line of its own closes the text just before it (…全部上岗。 | （韦红）).
+            chunks[-1].authors = authors
             block = block[1:]
         chunk, opens_story = None, False
         for index, line in enumerate(block):

@@ -182,3 +182,11 @@ def test_a_column_first_line_stays_body_when_the_next_line_carries_a_mended_byli
     [body] = split_page([*lead, "", *block, "", "城北街道", "举办“邻里节”活动"]).bodies
     assert body.lines[-2:] == ["活动吸引了600余名居民参", "加，现场欢声笑语不断。"]
     assert body.authors == [{"name": "詹晓云", "roles": ["writer"]}]
+
+
+def test_a_byline_on_a_line_of_its_own_set_apart_closes_the_text_before_it():
+    news = ["本报讯　近日，城北街道新开发保", "洁、护绿等公益性岗位60个，优先", "安置辖区就业困难人员。"]
+    lines = [*news, "", "目前，首批45名人员已全部上岗。", "", "（韦红）", "", "城北街道", "新增公益岗位60个"]
+    parts = split_page(lines)
+    assert [body.authors for body in parts.bodies] == [[{"name": "韦红", "roles": ["writer"]}]]
+    assert parts.headline_runs == [["城北街道", "新增公益岗位60个"]]
