@@ -19,8 +19,8 @@ from .lines import SENTENCE_ENDS, display_width, is_furniture, undouble, unjusti
 LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
 # 简讯's bold lead-in, set off by an ideographic space: 区气象局发布寒潮预警　区气象局发布…
-_LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)$")
-_BYLINE_TAIL = re.compile(r"^[^（(）)，。；！？、：]{1,8}[）)]$")  # the end of a byline, without its start
+_LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)?$")
+_BYLINE_TAIL = re.compile(r"^[^（(）)，。；！？、：]{1,24}[）)]$")  # a byline's end without its start
 _BLOCKS_EVERY_LINE = 0.7  # an extractor that sets nearly every line apart marks no blocks
 
 
@@ -45,7 +45,7 @@ def blocks(lines):
     found, current = [], []
     for line in lines:
         if line.strip():
-            current.append(line.strip())
+            current.append(_stripped(line))
         elif current:
             found.append(current)
             current = []
@@ -63,6 +63,13 @@ def blocks(lines):
     return [block for block in cleaned if block], marked
 
 
+def _stripped(line):
+    """The line without the spaces around it, but for the ideographic space that ends a 简讯 lead-in whose
+    text starts on the next line (凤山街道清理卫生死角　)."""
+    stripped = line.strip()
+    return stripped + "\u3000" if line.rstrip(" \t\r\n").endswith("\u3000") else stripped
+
+
 def _cleaned(block):
     found = []
     for line in block:
@@ -78,11 +85,11 @@ def _cleaned(block):
     return found
 
 
-def _byline_broken(before, line):
+def _byline_broken(before, line, longest=10):
     """A closing byline broken over two lines: …疏散。（韩雪梅 | 李志强）."""
     opened = max(before.rfind("（"), before.rfind("("))
     unclosed = opened >= 0 and opened > max(before.rfind("）"), before.rfind(")"))
-    return unclosed and len(line) <= 10 and bool(news_byline(before + line)[1])
+    return unclosed and len(line) <= longest and bool(news_byline(before + line)[1])
 
 
 def _is_twin(line, before):
@@ -128,6 +135,9 @@ def split_page(lines, words=lambda text: set()):
         if _BYLINE_TAIL.match(block[0]):
             tails.append(block[0])
             block = block[1:]
+        elif len(block) == 2 and _BYLINE_TAIL.match("".join(block)):
+            tails.append("".join(block))  # 文/图 张晓斌 高裕鹏 李小龙 | ）
+            block = []
         elif authors and not text and chunks and not chunks[-1].authors:
             # A byline set apart on a line of its own closes the text just before it (…全部上岗。 | （韦红）).
             chunks[-1].authors = authors
@@ -171,7 +181,7 @@ def split_page(lines, words=lambda text: set()):
                 close_run()
                 run.append(lead_in.group(1))
                 close_run()
-                chunk = Chunk([lead_in.group(2)], starts=True)
+                chunk = Chunk([lead_in.group(2)] if lead_in.group(2) else [], starts=True)
                 chunks.append(chunk)
                 byline_before = False
                 continue
@@ -228,7 +238,7 @@ def _mend_bylines(chunks, tails):
         if chunk.authors or not chunk.lines:
             continue
         for tail in tails:
-            if _byline_broken(chunk.lines[-1], tail):
+            if _byline_broken(chunk.lines[-1], tail, longest=25):
                 text, chunk.authors = news_byline(chunk.lines[-1] + tail)
                 chunk.lines[-1:] = [text] if text else []
                 tails.remove(tail)

@@ -190,3 +190,47 @@ def test_a_byline_on_a_line_of_its_own_set_apart_closes_the_text_before_it():
     parts = split_page(lines)
     assert [body.authors for body in parts.bodies] == [[{"name": "韦红", "roles": ["writer"]}]]
     assert parts.headline_runs == [["城北街道", "新增公益岗位60个"]]
+
+
+def test_a_brief_whose_lead_in_ends_its_line_starts_on_the_next():
+    lines = [
+        "本报讯　12月28日，信义镇千年村的",
+        "红枣迎来丰收季，村民们纷纷走进枣园",
+        "",
+        "简讯",
+        "",
+        "凤山街道清理卫生死角\u3000",
+        "凤山街道清理卫生死角",  # bold's twin
+        "凤山街道组织志愿者清理背街",
+        "小巷卫生死角20余处，清运垃",
+        "圾5吨。（李琪瑞）",
+        "",
+        "区医院开展健康讲座\u3000区",
+        "区医院开展健康讲座",
+        "医院在社区开展健康讲座。（王艳）",
+    ]
+    parts = split_page(lines)
+    # The item opens a story of its own: it is not the news above it running on.
+    assert [body.lines[0] for body in parts.bodies] == [
+        "12月28日，信义镇千年村的",
+        "凤山街道组织志愿者清理背街",
+        "区",
+    ]
+    assert parts.headline_runs == [["简讯"], ["凤山街道清理卫生死角"], ["区医院开展健康讲座"]]
+
+
+def test_a_byline_end_over_two_lines_of_its_own_block_is_mended():
+    lines = [
+        "本报讯　12月28日，信义镇千年村的",
+        "红枣迎来丰收季，村民们纷纷走进枣园",
+        "采摘。“今年的枣子卖了个好价钱。”村",
+        "民刘金花笑着说。（",
+        "",
+        "千年村的红枣。\u3000高裕鹏 摄",
+        "",
+        "文/图 张晓斌 高裕鹏 李小龙",
+        "）",
+    ]
+    [body] = split_page(lines).bodies
+    assert [author["name"] for author in body.authors] == ["张晓斌", "高裕鹏", "李小龙"]
+    assert body.lines[-1] == "民刘金花笑着说。"

@@ -68,3 +68,11 @@ def test_a_number_two_stories_share_does_not_tie_a_piece_to_the_wrong_one():
         "任务清单，确保各项工作落地见效。"[-15:],
         "专家现场示范了修剪、嫁接等技术。"[-15:],
     ]
+
+
+def test_a_brief_whose_lead_in_ends_its_line_is_a_story_of_its_own():
+    path = TEXT_PAGES.parent / "pdf_pages/left_briefs_page.txt"
+    parsed = page_import.read_page(path.read_bytes(), datetime.date(2022, 1, 6))
+    [brief] = [story for story in parsed.articles if story.headline == "凤山街道清理卫生死角"]
+    assert brief.body == ["凤山街道组织志愿者清理背街小巷卫生死角20余处，清运垃圾5吨。"]
+    assert [author["name"] for author in brief.authors] == ["李琪瑞"]
