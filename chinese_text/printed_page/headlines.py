@@ -79,10 +79,9 @@ def _run_together(line, owners, bodies, words, shortest=4):
     交口街道, not 专题学习 | 会交口街道). Returns the pieces.
     """
     text = unjustify(line)
+    # Phrases a single space sets apart are one kicker or headline (传承非遗技艺 讲好离石故事).
     if len(text) < 2 * shortest or _PHRASES.match(line):
-        return [
-            line
-        ]  # phrases a single space sets apart are one kicker or headline (传承非遗技艺 讲好离石故事)
+        return [line]
 
     def claim(piece):
         wanted = words(piece)
