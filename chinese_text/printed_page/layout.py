@@ -116,11 +116,28 @@ def split_page(lines, words=lambda text: set()):
     parts, chunks, run = PageParts(), [], []
     byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
+    runs_closed_at = [0]  # how many pieces there were when the last run of headline lines closed
+    awaiting = []  # bylines set apart that found no headline whose subtitle awaits one: (lines, fallback)
+
     def close_run():
-        if run and parts.headline_runs and follows_headline(run[0]):
-            _headline_above(parts.headline_runs, run[0]).extend(run)
-        elif run:
-            parts.headline_runs.append(run.copy())
+        if not run:
+            return
+        runs = parts.headline_runs
+        if runs and run[0].startswith("——"):
+            runs[-1].extend(run)  # a subtitle set apart: the headline before it
+        elif runs and feature_byline(run[0]):
+            # A byline set apart: the headline whose subtitle awaits one, else the headline right above
+            # it, else the next headline with a subtitle (the extractor may give a byline first).
+            owner = _awaiting_byline(runs) or (runs[-1] if runs_closed_at[0] == len(chunks) else None)
+            if owner is None:
+                awaiting.append((run.copy(), runs[-1]))
+            else:
+                owner.extend(run)
+        else:
+            if awaiting and run[-1].startswith("——"):
+                run.extend(awaiting.pop(0)[0])  # the byline came out before its headline
+            runs.append(run.copy())
+            runs_closed_at[0] = len(chunks)
         run.clear()
 
     found_blocks, marked = blocks(lines)
@@ -205,6 +222,8 @@ def split_page(lines, words=lambda text: set()):
             if authors:
                 chunk = None
     close_run()
+    for byline, fallback in awaiting:  # no headline came to claim it: the one before it in the text
+        fallback.extend(byline)
     parts.stray += _mend_bylines(chunks, tails)
     announced = sum(
         any(map(follows_headline, headline_run)) and not follows_headline(headline_run[0])
@@ -221,14 +240,9 @@ def split_page(lines, words=lambda text: set()):
     return parts
 
 
-def _headline_above(runs, line):
-    """The run of headline lines that a subtitle or byline set apart belongs to: for a byline, the
-    latest headline whose subtitle has no byline under it yet; else the run before it."""
-    if feature_byline(line):
-        for found in reversed(runs):
-            if found[-1].startswith("——"):
-                return found
-    return runs[-1]
+def _awaiting_byline(runs):
+    """The latest run of headline lines that ends with a subtitle, awaiting its byline; None if none."""
+    return next((found for found in reversed(runs) if found[-1].startswith("——")), None)
 
 
 def _mend_bylines(chunks, tails):

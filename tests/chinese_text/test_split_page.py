@@ -234,3 +234,29 @@ def test_a_byline_end_over_two_lines_of_its_own_block_is_mended():
     [body] = split_page(lines).bodies
     assert [author["name"] for author in body.authors] == ["张晓斌", "高裕鹏", "李小龙"]
     assert body.lines[-1] == "民刘金花笑着说。"
+
+
+BYLINE_BEFORE_ITS_HEADLINE = """区消防救援大队
+开展消防宣传月活动
+
+本报讯　10月以来，区消防救
+援大队开展消防宣传月活动，深入
+社区、学校、企业宣讲消防知识。（钱军）
+
+□ 武丽娜
+
+金秋十月，吴城镇的谷子地里
+一片金黄。收割机来回穿梭，村民
+们忙着装袋、运输。
+
+金秋时节话丰收
+——吴城镇小米产业发展见闻
+"""
+
+
+def test_a_byline_the_extractor_gives_before_its_headline_waits_for_it():
+    parts = split_page(BYLINE_BEFORE_ITS_HEADLINE.splitlines())
+    assert parts.headline_runs == [
+        ["区消防救援大队", "开展消防宣传月活动"],
+        ["金秋时节话丰收", "——吴城镇小米产业发展见闻", "□ 武丽娜"],
+    ]
