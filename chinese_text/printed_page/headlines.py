@@ -55,14 +55,15 @@ def _segments(run):
 def kicker_and_headline(lines):
     """Split a headline's lines into (kicker, headline).
 
-    A wrapped headline's first line is broken at a phrase, so only a first line under 40% as wide as the
-    widest line after it, or one made of phrases set apart by spaces above a line that is not, is a
+    A wrapped headline's first line is broken at a phrase, often after its subject (枣林乡 | 开展植树造林
+    活动), so only a first line at most a third as wide as the widest line after it (吴城镇 | 集中学习
+    《论党的宣传思想工作》), or one made of phrases set apart by spaces above a line that is not, is a
     kicker (引题) standing above it.
     """
     if len(lines) > 1:
         first, second = lines[0], lines[1]
         widest = max(display_width(unjustify(line)) for line in lines[1:])
-        if display_width(unjustify(first)) * 5 < widest * 2:
+        if display_width(unjustify(first)) * 3 <= widest:
             return unjustify(first), "".join(unjustify(line) for line in lines[1:])
         if _PHRASES.match(first) and not _PHRASES.match(second) and not is_letter_spaced(first):
             return " ".join(first.split()), "".join(unjustify(line) for line in lines[1:])

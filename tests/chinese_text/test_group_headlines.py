@@ -67,6 +67,9 @@ def test_no_runs_no_headlines(words):
         (["离石区妇联社会治理", "创新工作成效显著"], ("", "离石区妇联社会治理创新工作成效显著")),
         (["城北街道", "“书香社区”建设见成效"], ("", "城北街道“书香社区”建设见成效")),
         (["德岗村", "小米深加工", "带富一方百姓"], ("", "德岗村小米深加工带富一方百姓")),
+        # A short subject on a line of its own, over a third as wide as the rest: a wrapped headline.
+        (["枣林乡", "开展植树造林活动"], ("", "枣林乡开展植树造林活动")),
+        (["坪头乡", "土豆种植喜获丰收"], ("", "坪头乡土豆种植喜获丰收")),
         (["吴城镇", "区卫健体局", "开展家庭医生签约服务"], ("吴城镇", "区卫健体局开展家庭医生签约服务")),
         # Letter-spaced (justified) setting is not phrases set apart.
         (["产 业 扶 贫", "结硕果"], ("", "产业扶贫结硕果")),
@@ -78,7 +81,7 @@ def test_a_kicker_is_a_line_that_a_wrapped_headline_would_have_filled(lines, exp
 
 
 def test_a_kicker_above_a_feature_headline_with_subtitle_and_byline(words):
-    # A kicker under 40% of the headline's width: half as wide could as well be a wrapped first line.
+    # A kicker a third of the headline's width at most: half as wide could as well be a wrapped first line.
     runs = [["田家会", "小小食用菌撑起致富伞", "——田家会街道产业发展纪实", "□ 李晓东"]]
     bodies = ["走进田家会街道的食用菌大棚，一排排菌棒整齐排列，食用菌长势喜人，成了群众的致富伞。"]
     (found,) = group_headlines(runs, bodies, words)
