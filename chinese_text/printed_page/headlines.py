@@ -57,17 +57,30 @@ def kicker_and_headline(lines):
 
     A wrapped headline's first line is broken at a phrase, often after its subject (枣林乡 | 开展植树造林
     活动), so only a first line at most a third as wide as the widest line after it (吴城镇 | 集中学习
-    《论党的宣传思想工作》), or one made of phrases set apart by spaces above a line that is not, is a
-    kicker (引题) standing above it.
+    《论党的宣传思想工作》), or one whose phrases a space sets apart above a line whose are not, or the other
+    way round (办好人民满意的教育 | 新学期 新校园 新气象), is a kicker (引题) standing above it.
     """
     if len(lines) > 1:
         first, second = lines[0], lines[1]
         widest = max(display_width(unjustify(line)) for line in lines[1:])
         if display_width(unjustify(first)) * 3 <= widest:
-            return unjustify(first), "".join(unjustify(line) for line in lines[1:])
-        if _PHRASES.match(first) and not _PHRASES.match(second) and not is_letter_spaced(first):
-            return " ".join(first.split()), "".join(unjustify(line) for line in lines[1:])
-    return "", "".join(unjustify(line) for line in lines)
+            return unjustify(first), "".join(map(_as_printed, lines[1:]))
+        if _phrased(first) != _phrased(second) and not (is_letter_spaced(first) or is_letter_spaced(second)):
+            # One line set in phrases apart, the other not: two elements, the kicker above the headline.
+            return _as_printed(first), "".join(map(_as_printed, lines[1:]))
+    return "", "".join(map(_as_printed, lines))
+
+
+def _phrased(line):
+    return bool(_PHRASES.match(line))
+
+
+def _as_printed(line):
+    """A headline line as printed: phrases a space sets apart keep one space (为民办实事 温暖进万家); letter
+    spacing and the spaces of justified setting go."""
+    if _phrased(line) and not is_letter_spaced(line):
+        return " ".join(line.split())
+    return unjustify(line)
 
 
 def _run_together(line, owners, bodies, words, shortest=4):

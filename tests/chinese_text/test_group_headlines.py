@@ -71,6 +71,9 @@ def test_no_runs_no_headlines(words):
         (["枣林乡", "开展植树造林活动"], ("", "枣林乡开展植树造林活动")),
         (["坪头乡", "土豆种植喜获丰收"], ("", "坪头乡土豆种植喜获丰收")),
         (["吴城镇", "区卫健体局", "开展家庭医生签约服务"], ("吴城镇", "区卫健体局开展家庭医生签约服务")),
+        # Phrases set apart keep their space; a line set otherwise above them is the kicker.
+        (["为民办实事 温暖进万家"], ("", "为民办实事 温暖进万家")),
+        (["办好人民满意的教育", "新学期 新校园 新气象"], ("办好人民满意的教育", "新学期 新校园 新气象")),
         # Letter-spaced (justified) setting is not phrases set apart.
         (["产 业 扶 贫", "结硕果"], ("", "产业扶贫结硕果")),
         (["栉风沐雨砥砺前行"], ("", "栉风沐雨砥砺前行")),
