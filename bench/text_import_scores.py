@@ -3,7 +3,7 @@ pdfminer.six extracts from each page's PDF, parsed as the archive's text is, aga
 expected JSON.
 
     .venv/bin/python bench/text_import_scores.py             # the pages tuned on
-    .venv/bin/python bench/text_import_scores.py --held-out  # the two pages kept back (issue 19)
+    .venv/bin/python bench/text_import_scores.py --held-out  # the pages kept back (issue 19)
     .venv/bin/python bench/text_import_scores.py --others    # the 数字报's composed pages, read as text
 
 Run against a migrated database (the dictionary and the gazetteer come from the migrations), e.g.

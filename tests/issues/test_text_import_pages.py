@@ -1,7 +1,7 @@
 """The text importer on composed pages (tests/data/text_pages, issue 19): the text pdfminer.six
 extracts from each page's PDF, with its headlines away from their bodies, pieces of body out of order,
 doubled bold and captions among the columns. bench/text_import_scores.py prints the same scores per
-page, and the two pages held back (bench/held_out_pages)."""
+page, and the pages held back (bench/held_out_pages)."""
 
 import datetime
 import json
