@@ -64,10 +64,12 @@ def blocks(lines):
 
 
 def _stripped(line):
-    """The line without the spaces around it, but for the ideographic space that ends a 简讯 lead-in whose
-    text starts on the next line (凤山街道清理卫生死角　)."""
+    """The line without the spaces around it, but for an ideographic space that parts a 简讯 lead-in from
+    its text across the line's end (凤山街道清理卫生死角　 | …, or … | 　近日，…)."""
     stripped = line.strip()
-    return stripped + "\u3000" if line.rstrip(" \t\r\n").endswith("\u3000") else stripped
+    before = "\u3000" if line.lstrip(" \t").startswith("\u3000") else ""
+    after = "\u3000" if line.rstrip(" \t\r\n").endswith("\u3000") else ""
+    return before + stripped + after
 
 
 def _cleaned(block):
@@ -78,6 +80,11 @@ def _cleaned(block):
             continue
         if found and _is_twin(line, found[-1]):
             continue  # bold drawn twice, its second copy set on a line of its own
+        if line.startswith("\u3000"):
+            if found and _LEAD_IN.match(found[-1] + line):
+                found[-1] += line  # the lead-in filled its line; its text starts the next
+                continue
+            line = line.lstrip("\u3000")
         if found and _byline_broken(found[-1], line):
             found[-1] += line
             continue

@@ -260,3 +260,20 @@ def test_a_byline_the_extractor_gives_before_its_headline_waits_for_it():
         ["区消防救援大队", "开展消防宣传月活动"],
         ["金秋时节话丰收", "——吴城镇小米产业发展见闻", "□ 武丽娜"],
     ]
+
+
+def test_a_brief_whose_lead_in_fills_its_line_has_its_text_after_an_ideographic_space_on_the_next():
+    lines = [
+        "简讯",
+        "",
+        "枣林乡开展冬季森林防火巡查",
+        "枣林乡开展冬季森林防火巡查",  # bold's twin
+        "\u3000近日，枣林乡组织护林员开展冬",
+        "季森林防火巡查，排查火灾隐患。",
+        "（田野）",
+    ]
+    parts = split_page(lines)
+    assert [(body.lines[0], body.authors[0]["name"]) for body in parts.bodies] == [
+        ("近日，枣林乡组织护林员开展冬", "田野")
+    ]
+    assert parts.headline_runs == [["简讯"], ["枣林乡开展冬季森林防火巡查"]]
