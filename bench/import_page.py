@@ -41,6 +41,7 @@ ISSUE_DATES = {
     "text_pages/six_columns": datetime.date(2022, 12, 21),
     "pdf_pages/feature_page": datetime.date(2021, 1, 5),  # a long feature: the most pieces to chain
 }
+JOINED = ("five_columns", "six_columns", "round1_four_columns")
 
 
 def milliseconds(function, repeat):
@@ -81,6 +82,12 @@ def main():
             f"{name:<26} {characters:>6} {len(parsed.articles):>7}  {parse[0]:>8.1f}/{parse[1]:<8.1f}"
             f"  {full[0]:>8.1f}/{full[1]:<8.1f}"
         )
+    # Three pages' text run together: some 70 pieces to chain, where the cap on the moves weighed tells.
+    joined = b"\n\n".join((DATA / f"text_pages/{name}.txt").read_bytes() for name in JOINED)
+    issue_date = ISSUE_DATES["text_pages/five_columns"]
+    parse = milliseconds(lambda: page_import.read_page(joined, issue_date), arguments.repeat)
+    characters = len(page_import.decoded(joined))
+    print(f"{'three text pages as one':<26} {characters:>6} {'':>7}  {parse[0]:>8.1f}/{parse[1]:<8.1f}")
 
 
 if __name__ == "__main__":
