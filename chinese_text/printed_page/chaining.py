@@ -179,8 +179,10 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
 
     def moves(links):
         ends = [chunk for chunk in chunks if chunk not in links and not chunk.authors]
-        followed = set(links.values())
-        starts = [chunk for chunk in chunks if chunk not in followed]
+        last_of = {
+            body[0]: body[-1] for body in _bodies(chunks, links)
+        }  # each chain's first piece → its last
+        starts = list(last_of)
         pairs = [(one, following) for one, following in links.items() if weights[one, following] < _SURE]
         for index, (one, next_one) in enumerate(pairs):
             yield {key: value for key, value in links.items() if key is not one}
@@ -190,9 +192,12 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             for start in starts:
                 if (one, start) in weights:
                     yield {**links, one: start}
-                    last = _last(start, links)
-                    if (last, next_one) in weights:
-                        yield {**links, one: start, last: next_one}  # the whole chain set in between
+                    if (last_of[start], next_one) in weights:
+                        yield {
+                            **links,
+                            one: start,
+                            last_of[start]: next_one,
+                        }  # the whole chain set in between
         for end in ends:
             for start in starts:
                 if (end, start) in weights:
@@ -212,15 +217,6 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
             break
         best, following = found
     return following
-
-
-def _last(piece, links):
-    """The last piece of the chain that `piece` opens (itself when nothing follows it)."""
-    seen = {piece}
-    while piece in links and links[piece] not in seen:
-        piece = links[piece]
-        seen.add(piece)
-    return piece
 
 
 def _insertions(links, chunks, weights):

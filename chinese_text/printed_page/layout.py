@@ -20,7 +20,8 @@ LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
 # 简讯's bold lead-in, set off by an ideographic space: 区气象局发布寒潮预警　区气象局发布…
 _LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)?$")
-_BYLINE_TAIL = re.compile(r"^[^（(）)，。；！？、：]{1,24}[）)]$")  # a byline's end without its start
+_TAIL_LONGEST = 25  # characters in a byline's end without its start: 文/图 张晓斌 高裕鹏 李小龙）
+_BYLINE_TAIL = re.compile(rf"^[^（(）)，。；！？、：]{{1,{_TAIL_LONGEST - 1}}}[）)]$")
 _BLOCKS_EVERY_LINE = 0.7  # an extractor that sets nearly every line apart marks no blocks
 
 
@@ -123,10 +124,11 @@ def split_page(lines, words=lambda text: set()):
     parts, chunks, run = PageParts(), [], []
     byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
-    runs_closed_at = [0]  # how many pieces there were when the last run of headline lines closed
+    runs_closed_at = 0  # how many pieces there were when the last run of headline lines closed
     awaiting = []  # bylines set apart that found no headline whose subtitle awaits one: (lines, fallback)
 
     def close_run():
+        nonlocal runs_closed_at
         if not run:
             return
         runs = parts.headline_runs
@@ -135,7 +137,7 @@ def split_page(lines, words=lambda text: set()):
         elif runs and feature_byline(run[0]):
             # A byline set apart: the headline whose subtitle awaits one, else the headline right above
             # it, else the next headline with a subtitle (the extractor may give a byline first).
-            owner = _awaiting_byline(runs) or (runs[-1] if runs_closed_at[0] == len(chunks) else None)
+            owner = _awaiting_byline(runs) or (runs[-1] if runs_closed_at == len(chunks) else None)
             if owner is None:
                 awaiting.append((run.copy(), runs[-1]))
             else:
@@ -144,7 +146,7 @@ def split_page(lines, words=lambda text: set()):
             if awaiting and run[-1].startswith("——"):
                 run.extend(awaiting.pop(0)[0])  # the byline came out before its headline
             runs.append(run.copy())
-            runs_closed_at[0] = len(chunks)
+            runs_closed_at = len(chunks)
         run.clear()
 
     found_blocks, marked = blocks(lines)
@@ -259,7 +261,7 @@ def _mend_bylines(chunks, tails):
         if chunk.authors or not chunk.lines:
             continue
         for tail in tails:
-            if _byline_broken(chunk.lines[-1], tail, longest=25):
+            if _byline_broken(chunk.lines[-1], tail, longest=_TAIL_LONGEST):
                 text, chunk.authors = news_byline(chunk.lines[-1] + tail)
                 chunk.lines[-1:] = [text] if text else []
                 tails.remove(tail)
