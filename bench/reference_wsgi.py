@@ -22,7 +22,7 @@ from django.urls import include, path  # noqa: E402
 
 from articles.models import Article  # noqa: E402
 
-PAGE = engines["django"].from_string(
+PAGE = engines["jinja2"].from_string(
     '{% extends "base.html" %}{% block content %}{% if article %}<h1>{{ article.headline }}</h1>'
     "{% for paragraph in article.paragraphs %}<p>{{ paragraph }}</p>{% endfor %}{% endif %}"
     "{% endblock content %}"

@@ -4,11 +4,29 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.template.backends import jinja2
+from django.test.signals import template_rendered
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(
     os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parent.parent / "var" / "screenshots")
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_reports_what_it_renders():
+    """As Django's test runner does for its own engine: a Jinja2 template sends template_rendered, so that
+    the test client's response.context and response.templates hold the readers' pages too."""
+    render = jinja2.Template.render
+
+    def instrumented_render(self, context=None, request=None):
+        context = {} if context is None else context
+        template_rendered.send(sender=self, template=self.template, context=context)
+        return render(self, context, request)
+
+    jinja2.Template.render = instrumented_render
+    yield
+    jinja2.Template.render = render
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # The address readers are given, e.g. https://news.lishi.gov.cn: absolute links use it
 # (infrastructure/site.py).
 SITE_URL = os.environ.get("SITE_URL", "")
-# The registrations a Chinese news site shows in its footer (infrastructure/templatetags/site_footer.py);
+# The registrations a Chinese news site shows in its footer (jinja2/base.html);
 # `check --deploy` warns while one is missing.
 SITE_REGISTRATIONS = {
     "icp": os.environ.get("SITE_ICP_NUMBER", ""),  # ICP备案号, e.g. 晋ICP备12345678号-1
@@ -94,7 +94,13 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
+# The readers' pages are Jinja2 templates (jinja2/, newsroom/jinja2.py), the staff's Django templates.
 TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "OPTIONS": {"environment": "newsroom.jinja2.environment"},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
