@@ -11,7 +11,7 @@ import itertools
 import math
 from dataclasses import dataclass, field
 
-from .lines import SENTENCE_ENDS, display_width, unjustify
+from .lines import SENTENCE_ENDS, display_width, jumps_away, unjustify
 
 # Closing punctuation: a piece opening with it continues a sentence, and it may hang past the column.
 _CLOSING = "，、。；：！？”’）》"
@@ -31,6 +31,11 @@ class Chunk:
     starts: bool = False  # opens a story: 本报讯, a lead-in, or the first text after a feature's byline
     opens_feature: bool = False  # the first text after a feature's subtitle or byline, in its block
     after_byline: bool = False  # the first text after a feature's subtitle or byline, in another block
+
+    @property
+    def closes(self):
+        """Whether it ends its story on this page: with the byline, or with a jump (（下转第4版）)."""
+        return bool(self.authors) or (bool(self.lines) and jumps_away(self.lines[-1]))
 
     # Read once the piece is whole: chaining asks them again and again.
     @functools.cached_property
@@ -74,7 +79,7 @@ def chain(chunks, words, marked=True, openings=0):
     rarity = _rarity(vocabulary)
     weights = {}
     for one in chunks:
-        if one.authors or not one.text:
+        if one.closes or not one.text:
             continue
         for other in chunks:
             if other is one or other.lead or other.starts or not other.text:
@@ -172,13 +177,13 @@ def _improved(chunks, following, weights, vocabulary, rarity, openings, rounds=8
                     found += _opening_worth(body[0])  # as the matching counts it
                 else:
                     found -= _OPENING
-            if body[0].lead and not body[-1].authors:
+            if body[0].lead and not body[-1].closes:
                 found -= 0.5
             found += kinship(tuple(body))
         return found - _OPENING * free  # a feature announced and not found
 
     def moves(links):
-        ends = [chunk for chunk in chunks if chunk not in links and not chunk.authors]
+        ends = [chunk for chunk in chunks if chunk not in links and not chunk.closes]
         last_of = {
             body[0]: body[-1] for body in _bodies(chunks, links)
         }  # each chain's first piece → its last
@@ -233,7 +238,7 @@ def _insertions(links, chunks, weights):
                 continue
             rest[previous] = following
         for one in chunks:
-            if one is piece or one.authors or (one, piece) not in weights:
+            if one is piece or one.closes or (one, piece) not in weights:
                 continue
             after = rest.get(one)
             if after is not None and weights.get((one, after), 0) >= _SURE:
@@ -265,7 +270,7 @@ def _runs_on(one, other, kinship, words):
             weight += 0.5
         elif len(narrow.lines) >= 3:
             weight -= 1.0
-    completes = one.lead and other.authors  # news that has yet to reach its byline, and a byline's piece
+    completes = one.lead and other.closes  # news that has yet to reach its byline, and a byline's piece
     # Shared words say that two pieces belong to one story, not which follows which: a little here, the
     # rest where a story is weighed whole (_improved).
     return weight + 0.3 * min(1.0, kinship / _KINSHIP) + 0.4 * bool(completes)

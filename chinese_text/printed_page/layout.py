@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .bylines import feature_byline, follows_headline, news_byline, photo_credit
 from .chaining import Chunk, chain
-from .lines import SENTENCE_ENDS, display_width, is_furniture, undouble, unjustify
+from .lines import JUMP, SENTENCE_ENDS, display_width, is_furniture, jumps_away, undouble, unjustify
 
 LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
@@ -77,7 +77,7 @@ def _cleaned(block):
     found = []
     for line in block:
         line = undouble(line)
-        if not line or is_furniture(line):
+        if not line or (is_furniture(line) and not jumps_away(line)):
             continue
         if found and _is_twin(line, found[-1]):
             continue  # bold drawn twice, its second copy set on a line of its own
@@ -170,6 +170,14 @@ def split_page(lines, words=lambda text: set()):
             block = block[1:]
         chunk, opens_story = None, False
         for index, line in enumerate(block):
+            if jumps_away(line):
+                # The story goes on on another page: nothing on this one follows the piece it ends, the
+                # one right before it (no headline came out in between).
+                ended = chunk if chunk is not None else (chunks[-1] if runs_closed_at < len(chunks) else None)
+                if ended is not None and not ended.closes:
+                    ended.lines.append(line)
+                chunk = None
+                continue
             credit = photo_credit(line)
             if credit:
                 parts.photos.append(credit)
@@ -241,9 +249,8 @@ def split_page(lines, words=lambda text: set()):
     openings = max(0, announced - sum(chunk.opens_feature for chunk in chunks))
     for found in chain(chunks, words, marked, openings):
         if _is_story(found):
-            parts.bodies.append(
-                Body([line for piece in found for line in piece.lines], found[0].lead, found[-1].authors)
-            )
+            lines = [JUMP.sub("", line) for piece in found for line in piece.lines]
+            parts.bodies.append(Body([line for line in lines if line], found[0].lead, found[-1].authors))
         else:
             parts.stray.append("".join(line for piece in found for line in piece.lines))
     return parts

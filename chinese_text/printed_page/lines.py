@@ -146,6 +146,12 @@ _FURNITURE = re.compile(
 JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]")
 
 
+def jumps_away(line):
+    """Whether a line ends where its story jumps to another page: …街道还联（下转第4版）."""
+    found = JUMP.search(line)
+    return found is not None and found.end() == len(line.rstrip()) and "上接" not in found.group()
+
+
 def is_furniture(line):
     """Whether a line is the page's own furniture (合办：…, 责任编辑：…, 第2版, the dateline, a jump line
     standing alone), not a story."""

@@ -5,7 +5,7 @@ import pytest
 
 from chinese_text.printed_page.bylines import feature_byline, news_byline, photo_credit
 from chinese_text.printed_page.decoding import UnreadablePage, decode_page
-from chinese_text.printed_page.lines import event_date, is_furniture, undouble, unjustify
+from chinese_text.printed_page.lines import event_date, is_furniture, jumps_away, undouble, unjustify
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,10 @@ def test_decode_page_refuses_what_is_not_a_chinese_page(data, code):
     with pytest.raises(UnreadablePage) as refused:
         decode_page(data)
     assert refused.value.code == code
+
+
+def test_a_line_jumps_away_only_at_its_end_and_only_onward():
+    assert jumps_away("题35个，帮助企业获得贷款1200余万元。街道还联（下转第4版）")
+    assert jumps_away("（转第二版）")
+    assert not jumps_away("（上接第1版）")
+    assert not jumps_away("（下转第4版）本报讯　3月15日，区市场监管局")

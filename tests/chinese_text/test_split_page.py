@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from chinese_text.printed_page.layout import LEAD, split_page
+from chinese_text.segmentation import Segmenter
 
 SAMPLE = (Path(__file__).resolve().parents[1] / "data/pages/sample_page.txt").read_text().splitlines()
 
@@ -277,3 +278,43 @@ def test_a_brief_whose_lead_in_fills_its_line_has_its_text_after_an_ideographic_
         ("近日，枣林乡组织护林员开展冬", "田野")
     ]
     assert parts.headline_runs == [["简讯"], ["枣林乡开展冬季森林防火巡查"]]
+
+
+JUMPED = """西属巴街道
+为小微企业纾困解难
+
+本报讯　今年以来，西属巴街道建立领导干部
+包联企业制度，定期走访辖区小微企业，帮助解决
+融资、用工等难题。
+
+截至目前，街道已走访企业86家，协调解决问
+题35个，帮助企业获得贷款1200余万元。街道还联
+
+（下转第4版）
+
+光伏板上发电
+板下种菜养羊
+
+本报讯　走进坪头乡的光伏产业园，一排排光
+伏板整齐排列，板下种植的中药材长势喜人，不远
+处的羊群正在悠闲觅食。
+
+坪头乡党委负责人介绍，光伏电站建成后，乡
+里引导村集体利用板下空间发展种植、养殖，形成
+了“板上发电、板下种植、板间养殖”的复合模式
+。
+
+目前，该模式带动周边3个村集体年均增收20余
+万元，吸纳当地群众就近务工60余人。（闫丽 薛宏
+伟）
+"""
+
+
+def test_a_piece_that_jumps_to_another_page_ends_its_story_on_this_one():
+    """Without the jump, the news that has yet to reach its byline takes the other story's end."""
+    parts = split_page(JUMPED.splitlines(), words=Segmenter([]).matching_words)
+    first, second = parts.bodies
+    assert first.lines[-1] == "题35个，帮助企业获得贷款1200余万元。街道还联"
+    assert first.authors == []
+    assert second.lines[-1].startswith("万元，吸纳当地群众就近务工60余人。")
+    assert [author["name"] for author in second.authors] == ["闫丽", "薛宏伟"]
