@@ -146,11 +146,13 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _misshapen(group):
-    """A wrapped headline's later lines are no wider than its first, unless the first is a kicker."""
+    """A wrapped headline's second line is no wider than its first, unless the first is a kicker. A third
+    line is set by hand as a line of its own, as wide as it reads (光伏板上发电 | 板下种菜养羊 | 荒山变成
+    “聚宝盆”)."""
     if len(group) < 2 or kicker_and_headline(group)[0]:
         return 0
     first = display_width(unjustify(group[0]))
-    return any(display_width(unjustify(line)) > first + 2 for line in group[1:])
+    return display_width(unjustify(group[1])) > first + 2
 
 
 _UNUSED = 0.3  # what a headline line assigned to no body costs, a character: more than it costs unexplained
@@ -163,8 +165,20 @@ def evidence(headline, body, body_words, words):
     explained = sum(len(word) for word in found if word in body_words)
     explained += sum(len(phrase) for phrase in _QUOTED.findall(headline) if phrase in body)
     explained += sum(len(number) for number in _NUMBER.findall(headline) if number in body)
-    unexplained = sum(len(word) for word in found if word not in body_words)
-    return explained - 0.25 * unexplained
+    # Characters, not words: the segmentation's words overlap (聚宝盆, 聚宝, 宝盆), and a line no body
+    # explains would cost a headline more than the same line left over costs (_UNUSED).
+    unexplained = _covered(headline, (word for word in found if word not in body_words))
+    unexplained -= _covered(headline, (word for word in found if word in body_words)) & unexplained
+    return explained - 0.25 * len(unexplained)
+
+
+def _covered(text, found):
+    """The positions in the text that the words cover."""
+    positions = set()
+    for word in found:
+        for match in re.finditer(re.escape(word), text):
+            positions.update(range(match.start(), match.end()))
+    return positions
 
 
 def group_headlines(runs, bodies, words, limit=4):

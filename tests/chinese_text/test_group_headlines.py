@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from chinese_text.printed_page.headlines import group_headlines, kicker_and_headline
+from chinese_text.printed_page.headlines import evidence, group_headlines, kicker_and_headline
 from chinese_text.printed_page.layout import split_page
 from chinese_text.printed_page.lines import paragraphs
 from chinese_text.segmentation import Segmenter
@@ -169,3 +169,21 @@ def test_phrases_a_single_space_sets_apart_are_never_cut_into_two_headlines(word
         "指尖上的离石剪纸",
         0,
     )
+
+
+def test_a_headline_line_no_body_explains_costs_its_characters_once(words):
+    """The segmentation's words overlap (聚宝盆, 聚宝, 宝盆); counted each, a line left over cost less than
+    the same line kept in its headline."""
+    body = "坪头乡光伏电站建成后，板下种植中药材。"
+    assert evidence("荒山变成“聚宝盆”", body, words(body), words) == -0.25 * len("荒山变成聚宝盆")
+
+
+def test_a_three_line_headline_keeps_its_wider_third_line(words):
+    runs = [["光伏板上发电", "板下种菜养羊", "荒山变成“聚宝盆”"], ["区市场监管局", "开展计量器具专项检查"]]
+    bodies = [
+        "走进坪头乡的光伏产业园，一排排光伏板整齐排列，板下种植的中药材长势喜人，不远处的羊群正在悠闲觅食。"
+        "光伏电站建成后，乡里引导村集体利用板下空间发展种植、养殖。",
+        "3月15日，区市场监管局组织执法人员对城区农贸市场的计量器具开展专项检查。",
+    ]
+    found = [(headline.headline, headline.body) for headline in group_headlines(runs, bodies, words)]
+    assert found == [("光伏板上发电板下种菜养羊荒山变成“聚宝盆”", 0), ("区市场监管局开展计量器具专项检查", 1)]
