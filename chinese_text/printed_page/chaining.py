@@ -33,6 +33,11 @@ class Chunk:
     after_byline: bool = False  # the first text after a feature's subtitle or byline, in another block
 
     @property
+    def continues(self):
+        """Whether it opens inside a sentence (，项目是…): something on the page comes before it."""
+        return bool(self.lines) and self.lines[0][:1] in _CLOSING and not (self.lead or self.starts)
+
+    @property
     def closes(self):
         """Whether it ends its story on this page: with the byline, or with a jump (（下转第4版）)."""
         return bool(self.authors) or (bool(self.lines) and jumps_away(self.lines[-1]))

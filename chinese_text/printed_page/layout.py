@@ -125,6 +125,8 @@ def split_page(lines, words=lambda text: set()):
     byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
     runs_closed_at = 0  # how many pieces there were when the last run of headline lines closed
+    opened_at = {}  # id of each run of headline lines → how many pieces came before it
+    set_apart = set()  # lines the extractor gave as blocks of their own
     awaiting = []  # bylines set apart that found no headline whose subtitle awaits one: (lines, fallback)
 
     def close_run():
@@ -146,13 +148,15 @@ def split_page(lines, words=lambda text: set()):
             if awaiting and run[-1].startswith("——"):
                 run.extend(awaiting.pop(0)[0])  # the byline came out before its headline
             runs.append(run.copy())
-            runs_closed_at = len(chunks)
+            runs_closed_at = opened_at[id(runs[-1])] = len(chunks)
         run.clear()
 
     found_blocks, marked = blocks(lines)
     tails = []  # a byline's end that the column broke off to the top of the next: 志刚）
     for block in found_blocks:
         close_run()
+        if len(block) == 1:
+            set_apart.add(block[0])
         caption = _caption(block)
         if caption:
             parts.photos.append(caption)
@@ -242,6 +246,7 @@ def split_page(lines, words=lambda text: set()):
     for byline, fallback in awaiting:  # no headline came to claim it: the one before it in the text
         fallback.extend(byline)
     parts.stray += _mend_bylines(chunks, tails)
+    _take_back_lines_set_apart(parts.headline_runs, opened_at, set_apart, chunks)
     announced = sum(
         any(map(follows_headline, headline_run)) and not follows_headline(headline_run[0])
         for headline_run in parts.headline_runs
@@ -274,6 +279,36 @@ def _mend_bylines(chunks, tails):
                 tails.remove(tail)
                 break
     return tails
+
+
+def _take_back_lines_set_apart(runs, opened_at, set_apart, chunks):
+    """A column's line of body that the extractor set apart reads as a headline of one line (区委主要负责人
+    在讲话中指出 | ，项目是经济发展的…). Each piece that opens inside a sentence follows one that stops inside
+    one; where more open so than stop so, a line is missing from the pieces: a line standing alone, without
+    phrases set apart, as wide as such a piece's column (or short of it by a paragraph's indent) is that
+    line, a piece of its own where it stood, for chaining to place."""
+    continuing = [chunk for chunk in chunks if chunk.continues and chunk.width is not None]
+    stopping = [
+        chunk
+        for chunk in chunks
+        if chunk.lines and not chunk.closes and not unjustify(chunk.lines[-1]).endswith(SENTENCE_ENDS)
+    ]
+    wanted = len(continuing) - len(stopping)
+    alone = [
+        run
+        for run in runs
+        if len(run) == 1 and run[0] in set_apart and id(run) in opened_at and " " not in run[0].strip()
+    ]
+    alone.sort(key=lambda run: opened_at[id(run)])
+    for run in reversed(alone):  # last first, so that each insertion leaves the earlier places as they were
+        width = display_width(unjustify(run[0]))
+        matched = next((piece for piece in continuing if piece.width - 5 <= width <= piece.width + 1), None)
+        if matched is None or wanted <= 0:
+            continue
+        wanted -= 1
+        continuing.remove(matched)
+        runs.remove(run)
+        chunks.insert(opened_at[id(run)], Chunk([run[0]]))
 
 
 def _caption(block):

@@ -318,3 +318,47 @@ def test_a_piece_that_jumps_to_another_page_ends_its_story_on_this_one():
     assert first.authors == []
     assert second.lines[-1].startswith("万元，吸纳当地群众就近务工60余人。")
     assert [author["name"] for author in second.authors] == ["闫丽", "薛宏伟"]
+
+
+LINE_SET_APART = """抓项目 促发展
+我区一季度28个重点项目集中开工
+
+，项目是经济发展的“压舱石”。
+各部门要强化要素保障，实行专班
+推进，确保项目早开工、早投产、
+早见效。
+
+仪式结束后，与会人员实地观
+摩了部分开工项目建设现场。（任
+志刚 刘婷）
+
+本报讯　3月8日，我区2024年
+一季度重点项目集中开工仪式在城
+北工业园区举行。此次集中开工的
+28个项目总投资56.3亿元，涵盖先
+进制造、新能源、城市更新和民生
+保障等领域。
+
+开工仪式上，区发改局负责人
+介绍了项目总体情况。据了解，今
+年我区谋划实施重点项目120个，
+年度计划投资98亿元，目前已有45
+个项目完成前期手续。
+
+区委主要负责人在讲话中指出
+"""
+
+
+def test_a_line_of_body_set_apart_goes_back_before_the_piece_that_opens_inside_its_sentence():
+    parts = split_page(LINE_SET_APART.splitlines(), words=Segmenter([]).matching_words)
+    assert parts.headline_runs == [["抓项目 促发展", "我区一季度28个重点项目集中开工"]]
+    (body,) = parts.bodies
+    at = body.lines.index("区委主要负责人在讲话中指出")
+    assert body.lines[at + 1] == "，项目是经济发展的“压舱石”。"
+    assert [author["name"] for author in body.authors] == ["任志刚", "刘婷"]
+
+
+def test_a_headline_standing_alone_stays_one_where_no_piece_lacks_a_line():
+    text = LINE_SET_APART.replace("，项目是经济发展的“压舱石”。", "项目是经济发展的“压舱石”。")
+    parts = split_page(text.splitlines(), words=Segmenter([]).matching_words)
+    assert ["区委主要负责人在讲话中指出"] in parts.headline_runs
