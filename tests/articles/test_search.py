@@ -1,5 +1,5 @@
 """Search: relevance on the demo page and on composed stories, filters, highlighting, bad queries, and the
-index kept in step. CI runs this file on SQLite (FTS5, bm25) and on PostgreSQL (tsvector, ts_rank)."""
+index kept in step. CI runs this file on SQLite (FTS5) and on PostgreSQL (tsvector)."""
 
 import datetime
 
@@ -262,3 +262,17 @@ def test_the_worker_command_runs_the_queued_reindexing(client):
     Term.objects.create(word="千树塔景区")  # commits: the task is queued
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert found(client, "千树塔景区") == ["千树塔景区开园"]
+
+
+def test_a_headline_match_ranks_above_a_story_that_only_repeats_the_word_in_its_body(client, page):
+    later = PageFactory(issue__published=True, issue__date=datetime.date(2021, 2, 1))
+    story(page, 1, "信义镇红枣喜获丰收", "今年产量创新高。")
+    story(later, 1, "信义镇召开产业推进会", "红枣种植、红枣加工、红枣销售、红枣品牌、红枣电商，红枣产业全链条发展。")
+    assert found(client, "红枣") == ["信义镇红枣喜获丰收", "信义镇召开产业推进会"]
+
+
+def test_a_headline_holding_more_of_the_words_ranks_first(client, page):
+    later = PageFactory(issue__published=True, issue__date=datetime.date(2021, 2, 1))
+    story(page, 1, "红枣丰收", "村民喜获丰收，红枣产业兴旺。")
+    story(later, 1, "红枣加工厂投产", "红枣丰收以后，加工厂投产。丰收丰收丰收。")
+    assert found(client, "红枣 丰收") == ["红枣丰收", "红枣加工厂投产"]
