@@ -267,7 +267,8 @@ def test_the_worker_command_runs_the_queued_reindexing(client):
 def test_a_headline_match_ranks_above_a_story_that_only_repeats_the_word_in_its_body(client, page):
     later = PageFactory(issue__published=True, issue__date=datetime.date(2021, 2, 1))
     story(page, 1, "信义镇红枣喜获丰收", "今年产量创新高。")
-    story(later, 1, "信义镇召开产业推进会", "红枣种植、红枣加工、红枣销售、红枣品牌、红枣电商，红枣产业全链条发展。")
+    body = "红枣种植、红枣加工、红枣销售、红枣品牌、红枣电商，红枣产业全链条发展。"
+    story(later, 1, "信义镇召开产业推进会", body)
     assert found(client, "红枣") == ["信义镇红枣喜获丰收", "信义镇召开产业推进会"]
 
 
