@@ -174,9 +174,10 @@ def split_page(lines, words=lambda text: set()):
             block = block[1:]
         chunk, opens_story = None, False
         for index, line in enumerate(block):
-            if jumps_away(line):
-                # The story goes on on another page: nothing on this one follows the piece it ends, the
-                # one right before it (no headline came out in between).
+            if jumps_away(line) and not JUMP.sub("", line).strip():
+                # A jump alone: the story goes on on another page, so nothing on this one follows the piece
+                # it ends, the one right before it (no headline came out in between). A jump ending a line
+                # of text ends that line's piece the same way (Chunk.closes).
                 ended = chunk if chunk is not None else (chunks[-1] if runs_closed_at < len(chunks) else None)
                 if ended is not None and not ended.closes:
                     ended.lines.append(line)

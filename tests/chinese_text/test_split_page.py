@@ -362,3 +362,17 @@ def test_a_headline_standing_alone_stays_one_where_no_piece_lacks_a_line():
     text = LINE_SET_APART.replace("，项目是经济发展的“压舱石”。", "项目是经济发展的“压舱石”。")
     parts = split_page(text.splitlines(), words=Segmenter([]).matching_words)
     assert ["区委主要负责人在讲话中指出"] in parts.headline_runs
+
+
+def test_a_jump_at_the_end_of_a_line_of_text_ends_that_piece_and_leaves_the_body():
+    text = JUMPED.replace("街道还联\n\n（下转第4版）", "街道还联（下转第4版）")
+    parts = split_page(text.splitlines(), words=Segmenter([]).matching_words)
+    first, second = parts.bodies
+    assert first.lines[-1] == "题35个，帮助企业获得贷款1200余万元。街道还联"
+    assert [author["name"] for author in second.authors] == ["闫丽", "薛宏伟"]
+
+
+def test_a_story_whose_one_line_on_this_page_jumps_is_kept():
+    text = ["城北街道", "开展健步走活动", "", "本报讯　1月2日，城北街道开展健步走活动（下转第2版）"]
+    (body,) = split_page(text).bodies
+    assert (body.lead, body.lines) == (LEAD, ["1月2日，城北街道开展健步走活动"])
