@@ -94,7 +94,7 @@ def _run_together(line, owners, bodies, words, shortest=4):
     """
     text = unjustify(line)
     # Phrases a single space sets apart are one kicker or headline (传承非遗技艺 讲好离石故事).
-    if len(text) < 2 * shortest or _PHRASES.match(line):
+    if len(text) < 2 * shortest or _phrased(line):
         return [line]
 
     def claim(piece):

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 from .bylines import feature_byline, follows_headline, news_byline, photo_credit
 from .chaining import Chunk, chain
-from .lines import JUMP, SENTENCE_ENDS, display_width, is_furniture, jumps_away, undouble, unjustify
+from .lines import JUMP, LEAD, SENTENCE_ENDS, display_width, is_furniture, jumps_away, undouble, unjustify
 
-LEAD = "本报讯"
 _HEADLINE_LIKE = re.compile(r"^[^，。；！？、：,;!?]{2,40}$")
 # 简讯's bold lead-in, set off by an ideographic space: 区气象局发布寒潮预警　区气象局发布…
 _LEAD_IN = re.compile(r"^([^，。；！？、：,;!?\s]{4,20})\u3000+(\S.*)?$")
@@ -124,13 +123,15 @@ def split_page(lines, words=lambda text: set()):
     parts, chunks, run = PageParts(), [], []
     byline_before = False  # a feature's subtitle or □ byline stands before the next piece in the text
 
-    runs_closed_at = 0  # how many pieces there were when the last run of headline lines closed
     opened_at = {}  # id of each run of headline lines → how many pieces came before it
     set_apart = set()  # lines the extractor gave as blocks of their own
     awaiting = []  # bylines set apart that found no headline whose subtitle awaits one: (lines, fallback)
 
+    def pieces_before_last_run():
+        runs = parts.headline_runs
+        return opened_at[id(runs[-1])] if runs else 0
+
     def close_run():
-        nonlocal runs_closed_at
         if not run:
             return
         runs = parts.headline_runs
@@ -139,7 +140,7 @@ def split_page(lines, words=lambda text: set()):
         elif runs and feature_byline(run[0]):
             # A byline set apart: the headline whose subtitle awaits one, else the headline right above
             # it, else the next headline with a subtitle (the extractor may give a byline first).
-            owner = _awaiting_byline(runs) or (runs[-1] if runs_closed_at == len(chunks) else None)
+            owner = _awaiting_byline(runs) or (runs[-1] if pieces_before_last_run() == len(chunks) else None)
             if owner is None:
                 awaiting.append((run.copy(), runs[-1]))
             else:
@@ -148,7 +149,7 @@ def split_page(lines, words=lambda text: set()):
             if awaiting and run[-1].startswith("——"):
                 run.extend(awaiting.pop(0)[0])  # the byline came out before its headline
             runs.append(run.copy())
-            runs_closed_at = opened_at[id(runs[-1])] = len(chunks)
+            opened_at[id(runs[-1])] = len(chunks)
         run.clear()
 
     found_blocks, marked = blocks(lines)
@@ -174,11 +175,13 @@ def split_page(lines, words=lambda text: set()):
             block = block[1:]
         chunk, opens_story = None, False
         for index, line in enumerate(block):
-            if jumps_away(line) and not JUMP.sub("", line).strip():
+            if JUMP.fullmatch(line):  # a jump back (上接) is furniture, dropped already
                 # A jump alone: the story goes on on another page, so nothing on this one follows the piece
                 # it ends, the one right before it (no headline came out in between). A jump ending a line
                 # of text ends that line's piece the same way (Chunk.closes).
-                ended = chunk if chunk is not None else (chunks[-1] if runs_closed_at < len(chunks) else None)
+                ended = chunk
+                if ended is None and pieces_before_last_run() < len(chunks):
+                    ended = chunks[-1]
                 if ended is not None and not ended.closes:
                     ended.lines.append(line)
                 chunk = None
@@ -295,11 +298,7 @@ def _take_back_lines_set_apart(runs, opened_at, set_apart, chunks):
         if chunk.lines and not chunk.closes and not unjustify(chunk.lines[-1]).endswith(SENTENCE_ENDS)
     ]
     wanted = len(continuing) - len(stopping)
-    alone = [
-        run
-        for run in runs
-        if len(run) == 1 and run[0] in set_apart and id(run) in opened_at and " " not in run[0].strip()
-    ]
+    alone = [run for run in runs if len(run) == 1 and run[0] in set_apart and " " not in run[0]]
     alone.sort(key=lambda run: opened_at[id(run)])
     for run in reversed(alone):  # last first, so that each insertion leaves the earlier places as they were
         width = display_width(unjustify(run[0]))

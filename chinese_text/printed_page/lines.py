@@ -142,6 +142,7 @@ _FURNITURE = re.compile(
 )
 
 
+LEAD = "本报讯"  # the dateline that opens a news story
 # A story's jump to or from another page: （下转第2版）, （上接第1版）.
 JUMP = re.compile(r"[（(]\s*(?:下转|上接|转)第?\s*[0-9一二三四五六七八九十]+\s*版\s*[）)]")
 

@@ -9,10 +9,9 @@ tags, and the warnings the editor is shown.
 from dataclasses import dataclass, field
 
 from .bylines import news_byline
-from .lines import JUMP, event_date
+from .lines import JUMP, LEAD, event_date
 
 LOW_CONFIDENCE = 0.34  # a headline sharing under a third of its words with its body is flagged
-LEAD = "本报讯"
 
 
 @dataclass
