@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chinese_text.characters import without_unwanted
 
-from .models import Article, Department, Township
+from .models import Article, Department, Township, bylines_with_authors
 
 
 class LatestArticlesFeed(Feed):
@@ -26,7 +26,11 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def stories(self):
-        return Article.objects.published().for_listing().order_by("-published_at", "-pk")
+        return (
+            Article.objects.published()
+            .prefetch_related(bylines_with_authors())
+            .order_by("-published_at", "-pk")
+        )
 
     def items(self, obj=None):
         return self.stories()[: self.item_count]

@@ -345,5 +345,5 @@ class SearchResults:
         if not isinstance(window, slice):
             raise TypeError("SearchResults are read a page at a time.")
         ids = self.ranked_ids()[window]
-        stories = self.matches.in_bulk(ids)
+        stories = self.matches.for_listing().in_bulk(ids)
         return [stories[pk] for pk in ids if pk in stories]

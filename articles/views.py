@@ -25,19 +25,28 @@ from issues.models import Issue
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Author, Department, Photo, Township, issue_contents, listing_relations
+from .models import Article, Author, Department, Photo, Township, issue_contents, story_page_relations
 from .search import SearchResults
+
+
+class ListingPaginator(RememberedCountPaginator):
+    """A page of a list reads its stories with what a list shows of them (ArticleQuerySet.for_listing)."""
+
+    def _get_page(self, object_list, number, paginator):
+        if isinstance(object_list, models.QuerySet):
+            object_list = object_list.for_listing()
+        return super()._get_page(object_list, number, paginator)
 
 
 class PublishedArticlesMixin:
     """Every public list reads published stories, newest first, 20 to a page."""
 
     paginate_by = 20
-    paginator_class = RememberedCountPaginator
+    paginator_class = ListingPaginator
     query_parameters = ("page",)
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().newest_first()
+        return Article.objects.published().newest_first()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, name=list_name(self.request), **kwargs)
@@ -55,15 +64,15 @@ class HomeView(TemplateView):
         return Issue.objects.published().prefetch_related(*issue_contents()).first()
 
     def get_context_data(self, **kwargs):
-        latest = list(PublishedArticlesMixin.get_queryset(self)[: self.latest_count + 1])
+        latest = list(PublishedArticlesMixin.get_queryset(self).for_listing()[: self.latest_count + 1])
         # The newest story with a picture leads; the rest follow it.
-        lead = next((story for story in latest if story.photos.all()), latest[0] if latest else None)
+        lead = next((story for story in latest if story.listing.photo), latest[0] if latest else None)
         return super().get_context_data(
             issue=self.front_issue(),
             lead=lead,
             latest_articles=[story for story in latest if story is not lead][: self.latest_count],
             townships=Township.objects.current(),
-            departments=Department.objects.prefetch_related("short_names"),
+            departments=Department.objects.with_printed_names(),
             **kwargs,
         )
 
@@ -170,14 +179,14 @@ class DepartmentListView(ListView):
     extra_context = {"title": _("Departments")}
 
     def get_queryset(self):
-        return Department.objects.with_published_counts().prefetch_related("short_names")
+        return Department.objects.with_published_counts().with_printed_names()
 
 
 class ArticleDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Article.objects.published().for_detail()
+        return Article.objects.published().for_detail().for_listing()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -191,8 +200,8 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = list(article.related())
-        models.prefetch_related_objects([article, *related], *listing_relations())
+        related = list(article.related().for_listing())
+        models.prefetch_related_objects([article], *story_page_relations())
         previous_on_page, next_on_page = article.page_neighbours()
         image = self.request.build_absolute_uri(article.share_image_url())
         address = self.request.build_absolute_uri(article.get_absolute_url())
@@ -246,7 +255,7 @@ class ArticlePreviewView(ArticleDetailView):
         user = self.request.user
         if not workflow.can_preview(user):
             return Article.objects.none()
-        return workflow.visible_to(Article.objects.for_detail(), user)
+        return workflow.visible_to(Article.objects.for_detail().for_listing(), user)
 
 
 class PhotoFileView(View):

@@ -38,7 +38,7 @@ QUERIES = {
 
 
 def run(query, township=None):
-    stories = Article.objects.published().for_listing()
+    stories = Article.objects.published()
     if township:
         stories = stories.filter(townships=township)
     results = search.SearchResults(stories, query)

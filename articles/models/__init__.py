@@ -8,7 +8,7 @@ from .gazetteer import Department, DepartmentShortName, Place, Term, Township, T
 from .people import Author
 from .photos import Photo, photo_upload_to, rendition_upload_to
 from .shared import validate_plain_text, validate_printable
-from .stories import Article, Byline, Keyword, bylines_with_authors, issue_contents, listing_relations
+from .stories import Article, Byline, Keyword, bylines_with_authors, issue_contents, story_page_relations
 
 __all__ = [
     "Article",
@@ -26,9 +26,9 @@ __all__ = [
     "Transition",
     "bylines_with_authors",
     "issue_contents",
-    "listing_relations",
     "photo_upload_to",
     "rendition_upload_to",
+    "story_page_relations",
     "validate_plain_text",
     "validate_printable",
 ]

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +132,12 @@ class DepartmentQuerySet(models.QuerySet):
     def with_published_counts(self):
         return self.annotate(story_count=published_count(self.model, "departments"))
 
+    def with_printed_names(self):
+        """Each department's printed_name: its first short form, as the paper prints it (区教科局), else
+        its full name."""
+        first = DepartmentShortName.objects.filter(department=models.OuterRef("pk")).order_by("order", "pk")
+        return self.annotate(printed_name=Coalesce(models.Subquery(first.values("name")[:1]), "name"))
+
 
 class Department(NamedPage):
     """A district department or organisation, under its full official name."""
@@ -157,12 +163,6 @@ class Department(NamedPage):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["kind", "name"]
-
-    @property
-    def display_name(self):
-        """The first short form, as the paper prints it (区教科局), else the full name."""
-        short_names = list(self.short_names.all())
-        return short_names[0].name if short_names else self.name
 
 
 class DepartmentShortName(models.Model):

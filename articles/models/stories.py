@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,6 +15,7 @@ from chinese_text.counting import character_count, paragraphs
 from issues.models import Zone
 
 from .gazetteer import Department, Township
+from .listing import ListingCard, listing_annotations
 from .people import Author
 from .photos import Photo
 from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
@@ -40,12 +42,10 @@ def bylines_with_authors():
     return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
-def listing_relations():
-    """The relations a story shows in a list and on its page, as prefetch lookups."""
+def story_page_relations():
+    """What a story's own page shows beyond its listing: its bylines and all its pictures."""
     return [
         bylines_with_authors(),
-        "townships",
-        models.Prefetch("departments", queryset=Department.objects.prefetch_related("short_names")),
         models.Prefetch(
             "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
         ),
@@ -89,8 +89,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.WITHDRAWN)
 
     def for_listing(self):
-        """What a list of stories shows: bylines, tags and photos."""
-        return self.prefetch_related(*listing_relations())
+        """What a list of stories shows of each (Article.listing), read in the stories' own query. A slice
+        further down picks its window first: PostgreSQL would reckon the listing of every story its OFFSET
+        passes over."""
+        if not self.query.low_mark:
+            return self.annotate(**listing_annotations())
+        window = self.model.objects.filter(pk__in=self.values("pk"))
+        return window.annotate(**listing_annotations()).order_by(*self.query.order_by)
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
@@ -273,6 +278,11 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return paragraphs(self.body)
+
+    @cached_property
+    def listing(self):
+        """Its townships, departments and first picture, for a story read with for_listing()."""
+        return ListingCard(self.listed_townships, self.listed_departments, self.listed_photo)
 
     def check_not_stale(self, edit_count_seen, submitted):
         """Refuse a save based on an older text than the stored one (a lost update), saying what changed.

@@ -34,7 +34,7 @@ def test_places_lie_in_their_townships():
 
 
 def test_departments_carry_their_printed_short_forms_in_order():
-    department = Department.objects.get(short_names__name="区教科局")
+    department = Department.objects.with_printed_names().get(short_names__name="区教科局")
     assert department.name == "离石区教育科技局"
-    assert department.display_name == "区教科局"
+    assert department.printed_name == "区教科局"
     assert Department.objects.count() == 22

@@ -135,9 +135,9 @@ def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(
         page.articles.all().delete()
         return len(captured)
 
-    # The story with issue and page; its tags; its related stories ranked; one round of prefetches
-    # (bylines, townships, departments, their short names, photos) for it and them together; its page.
-    assert queries(1) == queries(100) == 9
+    # The story with issue, page and listing; its tags; its related stories ranked with theirs; its
+    # bylines and photos; its page.
+    assert queries(1) == queries(100) == 6
 
 
 def test_a_long_story_page_weighs_under_100_kb_with_its_css(client, page):

@@ -1,0 +1,56 @@
+"""What a list shows of each story (Article.listing), read with the stories in one query."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Article, Department, Township
+from tests.factories import ArticleFactory, PageFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(**filters):
+    return Article.objects.published().filter(**filters).for_listing().get()
+
+
+def test_a_story_lists_its_townships_in_code_order_its_departments_as_printed_and_its_first_picture():
+    story = ArticleFactory(published=True)
+    story.townships.add(Township.objects.get(name="信义镇"), Township.objects.get(name="城北街道"))
+    story.departments.add(Department.objects.get(name="离石区教育科技局"))
+    PhotoFactory(article=story, image="", caption="图片待补")  # imported, its picture not yet supplied
+    first, _second = PhotoFactory(article=story), PhotoFactory(article=story)
+
+    with CaptureQueriesContext(connection) as captured:
+        listing = listed(pk=story.pk).listing
+        urls = [tag.get_absolute_url() for tag in (*listing.townships, *listing.departments)]
+
+    assert len(captured) == 1
+    assert [town.name for town in listing.townships] == ["城北街道", "信义镇"]
+    assert [unit.printed_name for unit in listing.departments] == ["区教科局"]
+    assert urls[0] == Township.objects.get(name="城北街道").get_absolute_url()
+    assert urls[2] == Department.objects.get(name="离石区教育科技局").get_absolute_url()
+    assert listing.photo.thumbnail_url == first.thumbnail_url
+    assert (listing.photo.width, listing.photo.height) == (first.width, first.height)
+
+
+def test_a_story_without_tags_or_pictures_lists_none():
+    story = ArticleFactory(published=True)
+    PhotoFactory(article=ArticleFactory(published=True))  # another story's
+
+    listing = listed(pk=story.pk).listing
+
+    assert (listing.townships, listing.departments, listing.photo) == ([], [], None)
+
+
+def test_a_window_further_down_a_list_keeps_the_lists_order():
+    page = PageFactory(issue__published=True)
+    stories = [ArticleFactory(published=True, page=page, position=number) for number in range(1, 8)]
+    for story in stories[::2]:
+        PhotoFactory(article=story)
+    newest_first = Article.objects.published().newest_first()
+
+    window = list(newest_first[2:5].for_listing())
+
+    assert window == list(newest_first[2:5])
+    assert [story.listing.photo is not None for story in window] == [True, False, True]
