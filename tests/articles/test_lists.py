@@ -115,3 +115,12 @@ def test_tag_pages_list_their_stories(client, page):
 def test_date_filters_use_the_phone_date_picker_and_keep_their_value(client, page):
     content = client.get(reverse("articles:list"), {"date_after": "2021-01-05"}).content.decode()
     assert '<input type="date" name="date_after" value="2021-01-05"' in content
+
+
+def test_the_filters_keep_the_chosen_township_and_escape_what_they_echo(client, page):
+    content = client.get(
+        reverse("articles:list"), {"township": "chengbei-jiedao", "date_before": '"><script>'}
+    ).content.decode()
+    assert '<option value="chengbei-jiedao" selected>城北街道</option>' in content
+    assert content.count(" selected>") == 1
+    assert 'value="&#34;&gt;&lt;script&gt;"' in content
