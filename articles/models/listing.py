@@ -2,6 +2,8 @@
 one query: each relation is gathered into JSON by a subquery, instead of a prefetch query apiece. At about
 1.5 ms of Python a query, the prefetches were most of a list page's time (docs/benchmarks.md)."""
 
+import functools
+
 from django.db import models
 
 from .gazetteer import Department, Township
@@ -27,6 +29,7 @@ def gathered(queryset, **fields):
     )
 
 
+@functools.cache  # built once: annotate() resolves a copy, and building them took a fifth of a list's query
 def listing_annotations():
     """The JSON a list reads of each story; ListingCard turns it back into models."""
     story = models.OuterRef("pk")
