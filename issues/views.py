@@ -1,13 +1,13 @@
 import calendar
 
-from django.db.models import Min, Q
+from django.db.models import Min, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView, View
 
 from articles import workflow
-from articles.models import issue_contents
+from articles.models import issue_contents, printed_page_contents
 from articles.views import HomeView
 from infrastructure.media import stored_file_response
 
@@ -55,6 +55,7 @@ class PageDetailView(PublishedIssueMixin, DetailView):
             index = numbers.index(self.kwargs["page"])
         except ValueError:
             raise Http404("No such page in this issue.") from None
+        prefetch_related_objects([pages[index]], *printed_page_contents(self.is_preview))
         return super().get_context_data(
             page=pages[index],
             previous_page=pages[index - 1] if index > 0 else None,

@@ -8,7 +8,15 @@ from .gazetteer import Department, DepartmentShortName, Place, Term, Township, T
 from .people import Author
 from .photos import Photo, photo_upload_to, rendition_upload_to
 from .shared import validate_plain_text, validate_printable
-from .stories import Article, Byline, Keyword, bylines_with_authors, issue_contents, story_page_relations
+from .stories import (
+    Article,
+    Byline,
+    Keyword,
+    bylines_with_authors,
+    issue_contents,
+    printed_page_contents,
+    story_page_relations,
+)
 
 __all__ = [
     "Article",
@@ -27,6 +35,7 @@ __all__ = [
     "bylines_with_authors",
     "issue_contents",
     "photo_upload_to",
+    "printed_page_contents",
     "rendition_upload_to",
     "story_page_relations",
     "validate_plain_text",

@@ -53,30 +53,39 @@ def story_page_relations():
 
 
 def issue_contents(preview=False):
-    """An issue's pages, and on each page its published stories in order and its photos, as prefetch
+    """An issue's pages, and on each page its published stories in order with their bylines, as prefetch
     lookups for a queryset of issues. `preview`: every story placed, for staff before publication."""
-    shown = Article.objects.all() if preview else Article.objects.published()
     return [
         models.Prefetch(
             "pages__articles",
-            queryset=shown.order_by("position").prefetch_related(bylines_with_authors()),
+            queryset=_shown(preview).order_by("position").prefetch_related(bylines_with_authors()),
             to_attr="published_articles",
         ),
+    ]
+
+
+def printed_page_contents(preview=False):
+    """What the 数字报 shows of one page beyond its stories, as prefetch lookups for pages: its photos,
+    and the clickable zones of the published stories printed on it."""
+    return [
         models.Prefetch(
-            "pages__photos",
+            "photos",
             queryset=(Photo.objects.all() if preview else Photo.objects.public())
             .select_related("photographer")
             .order_by("position", "pk"),
         ),
-        # The 数字报's clickable zones: only those of published stories printed on that page.
         models.Prefetch(
-            "pages__zones",
-            queryset=Zone.objects.filter(article__in=shown, article__page=models.F("page"))
+            "zones",
+            queryset=Zone.objects.filter(article__in=_shown(preview), article__page=models.F("page"))
             .select_related("article")
             .order_by("article__position", "y", "x"),
             to_attr="reader_zones",
         ),
     ]
+
+
+def _shown(preview):
+    return Article.objects.all() if preview else Article.objects.published()
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 """The 数字报's zones: who draws them, what they may point to, and saving a page's zones whole.
 
 A zone points to a story or a photo printed on its page, or to nothing yet. Readers see only the zones of
-published stories on that page (articles.models.issue_contents); a story placed on another page leaves
+published stories on that page (articles.models.printed_page_contents); a story placed on another page leaves
 its old page's zones unlinked (assembly.place), so no zone shows a story elsewhere.
 """
 

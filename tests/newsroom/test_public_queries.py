@@ -76,3 +76,21 @@ def queries_for(client, url, story_count):
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_every_public_page_runs_as_many_queries_for_100_stories_as_for_1(client, url):
     assert queries_for(client, url, 1) == queries_for(client, url, 100)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # the latest stories with their listing; the issue, its pages, their stories, their bylines;
+        # the townships and departments to browse
+        ("/", 7),
+        # the count; the filters' townships and departments; the page's stories with their listing
+        ("/articles/", 4),
+        # the issue, its pages, their stories, their bylines
+        ("/issues/1/", 4),
+        # the same, then the page's photos and zones
+        ("/issues/1/1/", 6),
+    ],
+)
+def test_pages_made_afresh_read_what_they_show_in_few_queries(client, url, expected):
+    assert queries_for(client, url, 30) == expected
