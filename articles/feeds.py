@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chinese_text.characters import without_unwanted
 
-from .models import Article, Department, Township, bylines_with_authors
+from .models import Article, Department, Township
 
 
 class LatestArticlesFeed(Feed):
@@ -26,11 +26,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def stories(self):
-        return (
-            Article.objects.published()
-            .prefetch_related(bylines_with_authors())
-            .order_by("-published_at", "-pk")
-        )
+        return Article.objects.published().with_author_names().order_by("-published_at", "-pk")
 
     def items(self, obj=None):
         return self.stories()[: self.item_count]
@@ -46,7 +42,7 @@ class LatestArticlesFeed(Feed):
         return article.published_at
 
     def item_author_name(self, article):
-        return " ".join(byline.author.name for byline in article.bylines.all())
+        return " ".join(article.author_names)
 
 
 class TaggedArticlesFeed(LatestArticlesFeed):

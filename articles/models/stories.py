@@ -15,7 +15,7 @@ from chinese_text.counting import character_count, paragraphs
 from issues.models import Zone
 
 from .gazetteer import Department, Township
-from .listing import ListingCard, listing_annotations
+from .listing import ListingCard, author_annotation, author_names, listing_annotations
 from .people import Author
 from .photos import Photo
 from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
@@ -53,12 +53,12 @@ def story_page_relations():
 
 
 def issue_contents(preview=False):
-    """An issue's pages, and on each page its published stories in order with their bylines, as prefetch
+    """An issue's pages, and on each page its published stories in order with their authors, as prefetch
     lookups for a queryset of issues. `preview`: every story placed, for staff before publication."""
     return [
         models.Prefetch(
             "pages__articles",
-            queryset=_shown(preview).order_by("position").prefetch_related(bylines_with_authors()),
+            queryset=_shown(preview).order_by("position").with_author_names(),
             to_attr="published_articles",
         ),
     ]
@@ -105,6 +105,10 @@ class ArticleQuerySet(models.QuerySet):
             return self.annotate(**listing_annotations())
         window = self.model.objects.filter(pk__in=self.values("pk"))
         return window.annotate(**listing_annotations()).order_by(*self.query.order_by)
+
+    def with_author_names(self):
+        """Each story's author_names, read in the stories' own query."""
+        return self.annotate(**author_annotation())
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
@@ -287,6 +291,11 @@ class Article(models.Model):
     @property
     def paragraphs(self):
         return paragraphs(self.body)
+
+    @cached_property
+    def author_names(self):
+        """The names its bylines print, in order, for a story read with with_author_names()."""
+        return author_names(self.listed_authors)
 
     @cached_property
     def listing(self):

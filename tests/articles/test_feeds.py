@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Township
-from tests.factories import ArticleFactory, IssueFactory, PageFactory
+from tests.factories import ArticleFactory, BylineFactory, IssueFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,9 @@ def test_robots_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_a_feed_names_a_storys_authors_in_byline_order(client, stories):
+    BylineFactory(article=stories, author__name="王艳", order=2)
+    BylineFactory(article=stories, author__name="吴夏峰", order=1)
+    assert ">吴夏峰 王艳</dc:creator>" in client.get("/feed/").content.decode()

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, Department, Township
-from tests.factories import ArticleFactory, PageFactory, PhotoFactory
+from articles.models import Article, Department, Township, issue_contents
+from issues.models import Issue
+from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,16 @@ def test_a_window_further_down_a_list_keeps_the_lists_order():
 
     assert window == list(newest_first[2:5])
     assert [story.listing.photo is not None for story in window] == [True, False, True]
+
+
+def test_an_issues_stories_name_their_authors_in_byline_order():
+    page = PageFactory(issue__published=True)
+    story = ArticleFactory(published=True, page=page, position=1)
+    BylineFactory(article=story, author__name="王艳", order=2)
+    BylineFactory(article=story, author__name="吴夏峰", order=1)
+    ArticleFactory(published=True, page=page, position=2)  # no byline
+
+    issue = Issue.objects.prefetch_related(*issue_contents()).get()
+
+    stories = issue.pages.all()[0].published_articles
+    assert [story.author_names for story in stories] == [["吴夏峰", "王艳"], []]

@@ -81,15 +81,17 @@ def test_every_public_page_runs_as_many_queries_for_100_stories_as_for_1(client,
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # the latest stories with their listing; the issue, its pages, their stories, their bylines;
+        # the latest stories with their listing; the issue, its pages, their stories with their authors;
         # the townships and departments to browse
-        ("/", 7),
+        ("/", 6),
         # the count; the filters' townships and departments; the page's stories with their listing
         ("/articles/", 4),
-        # the issue, its pages, their stories, their bylines
-        ("/issues/1/", 4),
+        # the issue, its pages, their stories with their authors
+        ("/issues/1/", 3),
         # the same, then the page's photos and zones
-        ("/issues/1/1/", 6),
+        ("/issues/1/1/", 5),
+        # the stories with their authors
+        ("/feed/", 1),
     ],
 )
 def test_pages_made_afresh_read_what_they_show_in_few_queries(client, url, expected):
