@@ -25,7 +25,7 @@ from issues.models import Issue
 
 from . import workflow
 from .filters import ArticleFilter, SearchForm
-from .models import Article, Author, Department, Photo, Township, issue_contents, story_page_relations
+from .models import Article, Author, Department, Photo, Township, issue_contents
 from .search import SearchResults
 
 
@@ -186,7 +186,7 @@ class ArticleDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Article.objects.published().for_detail().for_listing()
+        return Article.objects.published().for_detail()
 
     def get(self, request, *args, **kwargs):
         try:
@@ -201,7 +201,6 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         related = list(article.related().for_listing())
-        models.prefetch_related_objects([article], *story_page_relations())
         previous_on_page, next_on_page = article.page_neighbours()
         image = self.request.build_absolute_uri(article.share_image_url())
         address = self.request.build_absolute_uri(article.get_absolute_url())
@@ -219,7 +218,7 @@ class ArticleDetailView(DetailView):
                 "alternativeHeadline": article.subtitle.lstrip("—") or None,
                 "datePublished": article.published_at.isoformat() if article.published_at else None,
                 "dateModified": article.updated_at.isoformat(),
-                "author": [{"@type": "Person", "name": b.author.name} for b in article.bylines.all()],
+                "author": [{"@type": "Person", "name": b.author.name} for b in article.page_bylines],
                 "publisher": {"@type": "Organization", "name": "离石区融媒体中心"},
                 "image": [image],
                 "inLanguage": "zh-Hans",
@@ -255,7 +254,7 @@ class ArticlePreviewView(ArticleDetailView):
         user = self.request.user
         if not workflow.can_preview(user):
             return Article.objects.none()
-        return workflow.visible_to(Article.objects.for_detail().for_listing(), user)
+        return workflow.visible_to(Article.objects.for_detail(), user)
 
 
 class PhotoFileView(View):

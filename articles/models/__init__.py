@@ -15,7 +15,6 @@ from .stories import (
     bylines_with_authors,
     issue_contents,
     printed_page_contents,
-    story_page_relations,
 )
 
 __all__ = [
@@ -37,7 +36,6 @@ __all__ = [
     "photo_upload_to",
     "printed_page_contents",
     "rendition_upload_to",
-    "story_page_relations",
     "validate_plain_text",
     "validate_printable",
 ]

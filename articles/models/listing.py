@@ -42,10 +42,11 @@ def listing_annotations():
     )  # fmt: skip
     return {
         "listed_townships": gathered(
-            Township.objects.filter(articles=story), name="name", slug="slug", code="code"
+            Township.objects.filter(articles=story), pk="pk", name="name", slug="slug", code="code"
         ),
         "listed_departments": gathered(
             Department.objects.with_printed_names().filter(articles=story),
+            pk="pk",
             name="name",
             printed_name="printed_name",
             slug="slug",

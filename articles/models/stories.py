@@ -1,3 +1,5 @@
+import functools
+
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,7 +17,7 @@ from chinese_text.counting import character_count, paragraphs
 from issues.models import Zone
 
 from .gazetteer import Department, Township
-from .listing import ListingCard, author_annotation, author_names, listing_annotations
+from .listing import ListingCard, author_annotation, author_names, gathered, listing_annotations
 from .people import Author
 from .photos import Photo
 from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
@@ -42,14 +44,22 @@ def bylines_with_authors():
     return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
-def story_page_relations():
-    """What a story's own page shows beyond its listing: its bylines and all its pictures."""
-    return [
-        bylines_with_authors(),
-        models.Prefetch(
-            "photos", queryset=Photo.objects.with_image().select_related("photographer").order_by("pk")
+@functools.cache  # as listing_annotations
+def story_page_annotations():
+    """The JSON a story's own page reads beyond its listing: its bylines, its pictures, its keywords."""
+    story = models.OuterRef("pk")
+    return {
+        "listed_bylines": gathered(
+            Byline.objects.filter(article=story), pk="pk", role="role", order="order",
+            author_pk="author__pk", author_name="author__name", author_slug="author__slug",
         ),
-    ]
+        "listed_photos": gathered(
+            Photo.objects.with_image().filter(article=story), pk="pk", image="image",
+            thumbnail="thumbnail", display="display", caption="caption", alt_text="alt_text",
+            width="width", height="height", photographer_name="photographer__name",
+        ),
+        "listed_keywords": gathered(Article.keywords.through.objects.filter(article=story), pk="keyword"),
+    }  # fmt: skip
 
 
 def issue_contents(preview=False):
@@ -120,9 +130,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(listing_date=date).update(listing_date=date)
 
     def for_detail(self):
-        """The story page's story, with its page's responsible editor. Its relations are prefetched
-        together with its related stories'."""
-        return self.select_related("page__issue", "page__editor")
+        """The story page's story, with its page's responsible editor, its listing, and what else its page
+        shows of it (Article.page_bylines, page_photos, tag_ids), all in one query."""
+        return (
+            self.select_related("page__issue", "page__editor")
+            .for_listing()
+            .annotate(**story_page_annotations())
+        )
 
 
 SHARE_IMAGE_MIN = 300  # WeChat shows no share picture smaller than this
@@ -325,7 +339,7 @@ class Article(models.Model):
 
     def related(self, limit=5):
         """Published stories sharing keywords with this one (most shared first), then its townships, then
-        its departments; newest first among equals. Two queries, without prefetches.
+        its departments; newest first among equals. One query, for a story read with for_detail().
 
         Only the newest RELATED_CANDIDATES stories of each keyword, township and department are ranked
         (an index range each), so the cost does not grow with the archive.
@@ -354,18 +368,35 @@ class Article(models.Model):
     TAGS = ("keywords", "townships", "departments")
 
     def tag_ids(self):
-        """{"keywords": [ids], "townships": [ids], "departments": [ids]} of this story, in one query."""
-        parts = [
-            getattr(Article, name)
-            .through.objects.filter(article=self)
-            .annotate(tag=models.Value(name))
-            .values_list("tag", tag_column(name))
-            for name in self.TAGS
+        """{"keywords": [ids], "townships": [ids], "departments": [ids]} of a story read with for_detail()."""
+        return {
+            "keywords": [row["pk"] for row in self.listed_keywords or ()],
+            "townships": [township.pk for township in self.listing.townships],
+            "departments": [department.pk for department in self.listing.departments],
+        }
+
+    @cached_property
+    def page_bylines(self):
+        """Its bylines in order, with their authors, for a story read with for_detail()."""
+        rows = sorted(self.listed_bylines or (), key=lambda row: (row["order"], row["pk"]))
+        return [
+            Byline(
+                pk=row["pk"],
+                role=row["role"],
+                order=row["order"],
+                author=Author(pk=row["author_pk"], name=row["author_name"], slug=row["author_slug"]),
+            )
+            for row in rows
         ]
-        tags = {name: [] for name in self.TAGS}
-        for name, pk in parts[0].union(*parts[1:], all=True):
-            tags[name].append(pk)
-        return tags
+
+    @cached_property
+    def page_photos(self):
+        """Its pictures, with their photographers' names, for a story read with for_detail()."""
+        photos = []
+        for row in sorted(self.listed_photos or (), key=lambda row: row["pk"]):
+            photographer = Author(name=row.pop("photographer_name"))
+            photos.append(Photo(**row, photographer=photographer))
+        return photos
 
     def place_on_printed_page(self):
         """The 数字报 page's address at this story's zones (在版面中查看), or '' when it has none there."""
@@ -376,7 +407,7 @@ class Article(models.Model):
     def share_image_url(self):
         """The picture a WeChat share card shows: the first photo at least SHARE_IMAGE_MIN px each way (so
         that WeChat's square crop keeps it readable), else the site's square card."""
-        for photo in self.photos.all():
+        for photo in self.page_photos:
             if min(photo.width or 0, photo.height or 0) >= SHARE_IMAGE_MIN:
                 return photo.display_url
         return static("img/share.png")

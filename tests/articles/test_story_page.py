@@ -135,9 +135,9 @@ def test_the_story_page_runs_the_same_number_of_queries_however_much_is_related(
         page.articles.all().delete()
         return len(captured)
 
-    # The story with issue, page and listing; its tags; its related stories ranked with theirs; its
-    # bylines and photos; its page.
-    assert queries(1) == queries(100) == 6
+    # The story with its issue, page, listing, bylines, photos and tags; its related stories ranked, with
+    # their listing; its neighbours on the page.
+    assert queries(1) == queries(100) == 3
 
 
 def test_a_long_story_page_weighs_under_100_kb_with_its_css(client, page):
@@ -152,3 +152,20 @@ def test_a_long_story_page_weighs_under_100_kb_with_its_css(client, page):
     with open(finders.find("css/site.css"), "rb") as stylesheet:
         css = stylesheet.read()
     assert len(html) + len(css) < 100 * 1024
+
+
+def test_the_story_page_shows_its_pictures_in_order_with_their_credits_and_its_bylines_in_order(client, page):
+    article = story(page, 1, "本篇稿件")
+    BylineFactory(article=article, author__name="刘和平", role=Byline.Role.PHOTOGRAPHER, order=2)
+    BylineFactory(article=article, author__name="王艳", role=Byline.Role.WRITER, order=1)
+    first = PhotoFactory(article=article, caption="第一张")
+    PhotoFactory(article=article, image="", caption="图片待补")
+    PhotoFactory(article=article, caption="第二张", photographer__name="白晓燕")
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert re.search(r"文/<a [^>]+>王艳</a>.*图/<a [^>]+>刘和平</a>", content, re.S)
+    assert re.search(
+        r"第一张 <span class=\"credit\">刘和平 摄</span>.*第二张 <span class=\"credit\">白晓燕 摄",
+        content,
+        re.S,
+    )
+    assert f'src="{first.display_url}"' in content and "图片待补" not in content
