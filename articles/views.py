@@ -1,4 +1,5 @@
 import segno
+from django.core.paginator import Page
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -29,13 +30,38 @@ from .models import Article, Author, Department, Photo, Township, issue_contents
 from .search import SearchResults
 
 
+class ListingPage(Page):
+    def older_key(self):
+        """What the link to the next page says it starts after: this page's last story, when the page is a
+        list of stories (not a search's ranked results)."""
+        if isinstance(self.object_list, models.QuerySet) and self.object_list:
+            return list(self.object_list)[-1].pk
+        return None
+
+
 class ListingPaginator(RememberedCountPaginator):
-    """A page of a list reads its stories with what a list shows of them (ArticleQuerySet.for_listing)."""
+    """A page of a list reads its stories with what a list shows of them (ArticleQuerySet.for_listing).
+    Given `after` (the last story of the page before, from its "older" link), the page is read from there
+    (ArticleQuerySet.after) instead of counting down to it; a story no longer in the list leaves the page
+    to its number."""
+
+    def __init__(self, *args, after=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.after = after
+
+    def page(self, number):
+        if self.after is None or not isinstance(self.object_list, models.QuerySet):
+            return super().page(number)
+        number = self.validate_number(number)
+        last = self.object_list.filter(pk=self.after).values_list("listing_date", "position", "pk").first()
+        if last is None:
+            return super().page(number)
+        return self._get_page(self.object_list.after(*last)[: self.per_page], number, self)
 
     def _get_page(self, object_list, number, paginator):
         if isinstance(object_list, models.QuerySet):
             object_list = object_list.for_listing()
-        return super()._get_page(object_list, number, paginator)
+        return ListingPage(object_list, number, paginator)
 
 
 class PublishedArticlesMixin:
@@ -43,13 +69,18 @@ class PublishedArticlesMixin:
 
     paginate_by = 20
     paginator_class = ListingPaginator
-    query_parameters = ("page",)
+    query_parameters = ("page", "after")
 
     def get_queryset(self):
         return Article.objects.published().newest_first()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, name=list_name(self.request), **kwargs)
+        after = self.request.GET.get("after")
+        if after is not None and not (after.isascii() and after.isdigit() and int(after) < 2**63):
+            raise Http404("No such story to start after.")
+        return super().get_paginator(
+            queryset, per_page, name=list_name(self.request), after=after and int(after), **kwargs
+        )
 
 
 class HomeView(TemplateView):
@@ -80,7 +111,7 @@ class HomeView(TemplateView):
 class ArticleListView(PublishedArticlesMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
-    query_parameters = ("page", *ArticleFilter.base_filters)
+    query_parameters = (*PublishedArticlesMixin.query_parameters, *ArticleFilter.base_filters)
 
 
 class SearchView(ArticleListView):

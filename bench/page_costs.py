@@ -36,8 +36,12 @@ PAGES = {
     "home": "/",
     "township filter, page 1": "/articles/?township=chengbei-jiedao",
     "township filter, page 150": "/articles/?township=chengbei-jiedao&page={deep}",
+    "township filter, page 150, by its older link": (
+        "/articles/?township=chengbei-jiedao&page={deep}&after={deep_after}"
+    ),
     "list page 50": "/articles/?page={p50}",
     "list page 250": "/articles/?page={p250}",
+    "list page 250, by its older link": "/articles/?page={p250}&after={p250_after}",
     "story": "/articles/{story}/",
     "issue": "/issues/{issue}/",
     "e-paper page": "/issues/{issue}/1/",
@@ -83,6 +87,16 @@ def middle(values):
     return found[len(found) // 2]
 
 
+def older_links(deep_pages):
+    """The story each deep page's "older" link starts after: the last of the page before."""
+    stories = Article.objects.published().newest_first().values_list("pk", flat=True)
+    in_township = stories.filter(townships__slug="chengbei-jiedao")
+    return {
+        "deep_after": in_township[(deep_pages["deep"] - 1) * 20 - 1],
+        "p250_after": stories[(deep_pages["p250"] - 1) * 20 - 1],
+    }
+
+
 def explain(sql):
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) {sql}")
@@ -105,17 +119,17 @@ def main():
     issue = arguments.issue or middle(
         Issue.objects.published().order_by("number").values_list("number", flat=True)
     )
-    print(f"{'page':<26} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}")
+    print(f"{'page':<46} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}")
     plans = {}
     for name, template in PAGES.items():
         if arguments.only and name not in arguments.only:
             continue
         deep_pages = dict.fromkeys(("deep", "p50", "p250"), 2) if arguments.small else DEEP_PAGES
-        path = template.format(story=story, issue=issue, **deep_pages)
+        path = template.format(story=story, issue=issue, **deep_pages, **older_links(deep_pages))
         result = measure(client, path, arguments.repeat)
         counts = "/".join(str(count) for count in result["queries"])
         times = f"{result['total_ms']:>9.1f} {result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
-        print(f"{name:<26} {counts:>8} {times}")
+        print(f"{name:<46} {counts:>8} {times}")
         plans[name] = result["slowest_sql"]
     if arguments.explain and connection.vendor == "postgresql":
         for name, sql in plans.items():

@@ -235,9 +235,13 @@ def _replicas_may_trail(generation):
 
 
 def list_name(request):
-    """A list or search, whichever of its pages is asked for: the path and the query but the page."""
+    """A list or search, whichever of its pages is asked for: the path and the query but where in the list
+    (page, and after: the story a page starts after)."""
     query = sorted(
-        (name, value) for name, values in request.GET.lists() for value in values if name != "page"
+        (name, value)
+        for name, values in request.GET.lists()
+        for value in values
+        if name not in ("page", "after")
     )
     return f"{request.path}?{urlencode(query)}"
 

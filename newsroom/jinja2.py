@@ -64,11 +64,15 @@ def scaled_height(width, image_width, image_height):
     return round(image_height / image_width * width) if image_width else 0
 
 
-def page_address(request, number):
-    """This list's address on another of its pages: the same filters, page=number last."""
+def page_address(request, number, after=None):
+    """This list's address on another of its pages: the same filters, then page=number, and after= the story
+    that page starts after when it is known (ListingPaginator)."""
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("after", None)
     query["page"] = number
+    if after is not None:
+        query["after"] = after
     return f"?{query.urlencode()}"
 
 

@@ -122,8 +122,32 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
-        page ran, newest first. One index (article_listing_order) reads it in this order."""
-        return self.order_by("-listing_date", "position", "-pk")
+        page ran, newest first; on a day, stories published online only after the printed ones, on either
+        database. One index (article_listing_order) reads it in this order."""
+        return self.order_by(
+            models.F("listing_date").desc(), models.F("position").asc(nulls_last=True), models.F("pk").desc()
+        )
+
+    def after(self, listing_date, position, pk):
+        """The stories after the one with these values, newest first: the next page of a list read from
+        where the last one ended (keyset pagination), so a deep page reads 20 stories, not every one above
+        them."""
+        if position is None:
+            later_that_day = models.Q(position__isnull=True, pk__lt=pk)
+        else:
+            later_that_day = (
+                models.Q(position__gt=position)
+                | models.Q(position=position, pk__lt=pk)
+                | models.Q(position=None)
+            )
+        # The first condition alone lets the index seek to the day; the second picks the stories after.
+        return (
+            self.filter(listing_date__lte=listing_date)
+            .filter(
+                models.Q(listing_date__lt=listing_date) | models.Q(listing_date=listing_date) & later_that_day
+            )
+            .newest_first()
+        )
 
     def list_under(self, date):
         """Give these stories their issue's date as listing date, in one UPDATE of those that differ."""
