@@ -11,6 +11,7 @@ ones, so that it runs on any archive: .ci/run runs it once on a small one, as a 
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -87,14 +88,13 @@ def middle(values):
     return found[len(found) // 2]
 
 
-def older_links(deep_pages):
-    """The story each deep page's "older" link starts after: the last of the page before."""
+def older_link(key, deep_pages):
+    """The story a deep page's "older" link starts after (the last of the page before): `deep_after` for
+    the township's page, `p250_after` for the whole list's."""
     stories = Article.objects.published().newest_first().values_list("pk", flat=True)
-    in_township = stories.filter(townships__slug="chengbei-jiedao")
-    return {
-        "deep_after": in_township[(deep_pages["deep"] - 1) * 20 - 1],
-        "p250_after": stories[(deep_pages["p250"] - 1) * 20 - 1],
-    }
+    if key == "deep_after":
+        return stories.filter(townships__slug="chengbei-jiedao")[(deep_pages["deep"] - 1) * 20 - 1]
+    return stories[(deep_pages["p250"] - 1) * 20 - 1]
 
 
 def explain(sql):
@@ -125,7 +125,8 @@ def main():
         if arguments.only and name not in arguments.only:
             continue
         deep_pages = dict.fromkeys(("deep", "p50", "p250"), 2) if arguments.small else DEEP_PAGES
-        path = template.format(story=story, issue=issue, **deep_pages, **older_links(deep_pages))
+        links = {key: older_link(key, deep_pages) for key in re.findall(r"\{(\w+_after)\}", template)}
+        path = template.format(story=story, issue=issue, **deep_pages, **links)
         result = measure(client, path, arguments.repeat)
         counts = "/".join(str(count) for count in result["queries"])
         times = f"{result['total_ms']:>9.1f} {result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
