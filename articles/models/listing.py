@@ -12,7 +12,7 @@ from .people import Author
 from .photos import Photo
 
 
-class JSONArray(models.Aggregate):
+class JSONArrayAgg(models.Aggregate):
     """The rows' values as one JSON array: JSONB_AGG on PostgreSQL (which Django reads as it reads a
     JSONField; plain JSON comes decoded by the driver), JSON_GROUP_ARRAY on SQLite."""
 
@@ -27,7 +27,7 @@ def gathered(queryset, **fields):
     """A subquery of the outer story: the JSON array of `fields` of each row of `queryset`."""
     rows = queryset.order_by().annotate(all=models.Value(1)).values("all")
     return models.Subquery(
-        rows.annotate(gathered=JSONArray(models.functions.JSONObject(**fields))).values("gathered")
+        rows.annotate(gathered=JSONArrayAgg(models.functions.JSONObject(**fields))).values("gathered")
     )
 
 

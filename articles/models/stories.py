@@ -389,7 +389,6 @@ class Article(models.Model):
         )
 
     RELATED_CANDIDATES = 50
-    TAGS = ("keywords", "townships", "departments")
 
     def tag_ids(self):
         """{"keywords": [ids], "townships": [ids], "departments": [ids]} of a story read with for_detail()."""
