@@ -1,21 +1,16 @@
 """The articles app's models, one module a concept: the gazetteer (places and departments the stories
-name, and the dictionary's terms), people (authors), stories (with bylines and keywords), photos, and the
-editorial record (review steps and comments). Modules import only those before them in this list; a
-reference the other way goes through the relation (shared.related)."""
+name, and the dictionary's terms), people (authors), bylines (an author's credit on a story), photos,
+listing (what a list shows of a story, read with it), stories (with keywords), and the editorial record
+(review steps and comments). Modules import only those before them in this list; a reference the other
+way goes through the relation (shared.related) or names the model as a string."""
 
+from .bylines import Byline, bylines_with_authors
 from .editorial import Comment, Transition
 from .gazetteer import Department, DepartmentShortName, Place, Term, Township, TownshipAlias
 from .people import Author
 from .photos import Photo, photo_upload_to, rendition_upload_to
 from .shared import validate_plain_text, validate_printable
-from .stories import (
-    Article,
-    Byline,
-    Keyword,
-    bylines_with_authors,
-    issue_contents,
-    printed_page_contents,
-)
+from .stories import Article, Keyword, issue_contents, printed_page_contents
 
 __all__ = [
     "Article",

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from chinese_text.counting import character_count, paragraphs
 from issues.models import Zone
 
+from .bylines import Byline
 from .gazetteer import Department, Township
 from .listing import ListingCard, author_annotation, author_names, gathered, listing_annotations
 from .people import Author
@@ -38,10 +38,6 @@ class Keyword(models.Model):
 
 
 # People and stories.
-
-
-def bylines_with_authors():
-    return models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
 
 
 @functools.cache  # as listing_annotations
@@ -490,46 +486,3 @@ def newest_tagged(tags, per_tag):
             )
             params += [pk, per_tag]
     return RawSQL(" UNION ".join(ranges), params)
-
-
-class Byline(models.Model):
-    """An author's credit on a story, with the role printed (文, 图, 文图, 通讯员) and the order."""
-
-    class Role(models.TextChoices):
-        WRITER = "writer", pgettext_lazy("byline role", "text")
-        PHOTOGRAPHER = "photographer", pgettext_lazy("byline role", "photos")
-        WRITER_PHOTOGRAPHER = "writer_photographer", pgettext_lazy("byline role", "text and photos")
-        CORRESPONDENT = "correspondent", pgettext_lazy("byline role", "correspondent")
-
-    article = models.ForeignKey(
-        Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="bylines"
-    )
-    author = models.ForeignKey(
-        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
-    )
-    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("byline")
-        verbose_name_plural = _("bylines")
-        ordering = ["article", "order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_story")
-        ]
-
-    def __str__(self):
-        return f"{self.get_role_display()} {self.author}"
-
-    @property
-    def printed_role(self):
-        """The role as the paper prints it before the name: 文/王艳, 图/刘和平, 文/图 白晓燕, 通讯员 王艳."""
-        return PRINTED_ROLES[self.role]
-
-
-PRINTED_ROLES = {
-    Byline.Role.WRITER: pgettext_lazy("printed byline", "text/"),
-    Byline.Role.PHOTOGRAPHER: pgettext_lazy("printed byline", "photos/"),
-    Byline.Role.WRITER_PHOTOGRAPHER: pgettext_lazy("printed byline", "text/photos "),
-    Byline.Role.CORRESPONDENT: pgettext_lazy("printed byline", "correspondent "),
-}
