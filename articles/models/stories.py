@@ -3,7 +3,7 @@ import functools
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
@@ -118,24 +118,24 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
-        page ran, newest first; on a day, stories published online only after the printed ones, on either
-        database. One index (article_listing_order) reads it in this order."""
-        return self.order_by(
-            models.F("listing_date").desc(), models.F("position").asc(nulls_last=True), models.F("pk").desc()
-        )
+        page ran, newest first. One index (article_listing_order) reads it in this order. Stories published
+        online only have no position: the database puts them after the printed ones of their day
+        (PostgreSQL) or before (SQLite)."""
+        return self.order_by("-listing_date", "position", "-pk")
 
     def after(self, listing_date, position, pk):
         """The stories after the one with these values, newest first: the next page of a list read from
         where the last one ended (keyset pagination), so a deep page reads 20 stories, not every one above
         them."""
+        nulls_last = connections[self.db].features.nulls_order_largest
         if position is None:
             later_that_day = models.Q(position__isnull=True, pk__lt=pk)
+            if not nulls_last:
+                later_that_day |= models.Q(position__isnull=False)
         else:
-            later_that_day = (
-                models.Q(position__gt=position)
-                | models.Q(position=position, pk__lt=pk)
-                | models.Q(position=None)
-            )
+            later_that_day = models.Q(position__gt=position) | models.Q(position=position, pk__lt=pk)
+            if nulls_last:
+                later_that_day |= models.Q(position__isnull=True)
         # The first condition alone lets the index seek to the day; the second picks the stories after.
         return (
             self.filter(listing_date__lte=listing_date)

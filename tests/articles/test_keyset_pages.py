@@ -14,9 +14,14 @@ from tests.factories import ArticleFactory, IssueFactory, PageFactory
 pytestmark = pytest.mark.django_db
 
 
+# So that on either database one page ends on a story without a position (online only), whose day's
+# printed stories come before it on PostgreSQL and after it on SQLite.
+ONLINE_ONLY = {5: 8, 4: 3, 3: 5}
+
+
 def build_list():
-    """45 stories over three days: each day two pages whose positions repeat, and stories published
-    online only, which list after the printed ones of their day."""
+    """52 stories over three days: each day two pages whose positions repeat, and stories published
+    online only, which have no position."""
     township = Township.objects.get(name="城北街道")
     for day in (3, 4, 5):
         date = datetime.date(2021, 1, day)
@@ -27,7 +32,7 @@ def build_list():
                 ArticleFactory(
                     published=True, page=page, position=position, headline=f"{day}日{page.number}版{position}"
                 )
-        for number in range(3):
+        for number in range(ONLINE_ONLY[day]):
             published_at = timezone.make_aware(datetime.datetime(2021, 1, day, 20, number))
             ArticleFactory(
                 status=Article.Status.PUBLISHED, published_at=published_at, headline=f"{day}日网{number}"
@@ -60,10 +65,12 @@ def test_following_the_older_links_reads_the_list_as_its_page_numbers_do(client,
         address = older_link(content)
 
     assert walked == by_number
-    assert [len(page) for page in walked] == [20, 20, 5]
+    assert [len(page) for page in walked] == [20, 20, 12]
     everything = [title for page in walked for title in page]
+    assert everything == list(Article.objects.published().newest_first().values_list("headline", flat=True))
     printed = [f"5日{page}版{position}" for position in range(1, 7) for page in (2, 1)]
-    assert everything[:15] == [*printed, "5日网2", "5日网1", "5日网0"]
+    online = [f"5日网{number}" for number in range(7, -1, -1)]
+    assert everything[:20] in ([*printed, *online], [*online, *printed])  # as the database sorts NULLs
 
 
 def test_the_older_link_names_the_last_story_of_the_page(client):
