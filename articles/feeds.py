@@ -26,7 +26,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def stories(self):
-        return Article.objects.published().with_author_names().order_by("-published_at", "-pk")
+        return Article.objects.published().with_bylines().order_by("-published_at", "-pk")
 
     def items(self, obj=None):
         return self.stories()[: self.item_count]

@@ -20,7 +20,7 @@ from django.views.generic.detail import BaseDetailView
 from django_filters.views import FilterView
 
 from chinese_text.highlight import marked, snippet
-from infrastructure.caching import RememberedCountPaginator, list_name
+from infrastructure.caching import LIST_POSITION, RememberedCountPaginator, list_name
 from infrastructure.media import stored_file_response
 from issues.models import Issue
 
@@ -69,7 +69,7 @@ class PublishedArticlesMixin:
 
     paginate_by = 20
     paginator_class = ListingPaginator
-    query_parameters = ("page", "after")
+    query_parameters = LIST_POSITION
 
     def get_queryset(self):
         return Article.objects.published().newest_first()
@@ -249,7 +249,7 @@ class ArticleDetailView(DetailView):
                 "alternativeHeadline": article.subtitle.lstrip("—") or None,
                 "datePublished": article.published_at.isoformat() if article.published_at else None,
                 "dateModified": article.updated_at.isoformat(),
-                "author": [{"@type": "Person", "name": b.author.name} for b in article.page_bylines],
+                "author": [{"@type": "Person", "name": b.author.name} for b in article.bylines_in_order],
                 "publisher": {"@type": "Organization", "name": "离石区融媒体中心"},
                 "image": [image],
                 "inLanguage": "zh-Hans",

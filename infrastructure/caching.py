@@ -234,14 +234,14 @@ def _replicas_may_trail(generation):
     return bool(settings.DATABASE_REPLICAS) and _now_ms() - changed < allowance
 
 
+# Where in a list a page is: its number, and the item it starts after (keyset pagination).
+LIST_POSITION = ("page", "after")
+
+
 def list_name(request):
-    """A list or search, whichever of its pages is asked for: the path and the query but where in the list
-    (page, and after: the story a page starts after)."""
+    """A list or search, whichever of its pages is asked for: the path and the query but LIST_POSITION."""
     query = sorted(
-        (name, value)
-        for name, values in request.GET.lists()
-        for value in values
-        if name not in ("page", "after")
+        (name, value) for name, values in request.GET.lists() for value in values if name not in LIST_POSITION
     )
     return f"{request.path}?{urlencode(query)}"
 

@@ -23,6 +23,8 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import ngettext, npgettext
 from jinja2 import Environment
 
+from infrastructure.caching import LIST_POSITION
+
 # As Django's json_script: with <, > and & escaped, text can never close the script element.
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -68,8 +70,8 @@ def page_address(request, number, after=None):
     """This list's address on another of its pages: the same filters, then page=number, and after= the story
     that page starts after when it is known (ListingPaginator)."""
     query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("after", None)
+    for name in LIST_POSITION:
+        query.pop(name, None)
     query["page"] = number
     if after is not None:
         query["after"] = after

@@ -4,9 +4,11 @@ of a prefetch query apiece. At about 1.5 ms of Python a query, the prefetches we
 time (docs/benchmarks.md)."""
 
 import functools
+import operator
 
 from django.db import models
 
+from .bylines import Byline
 from .gazetteer import Department, Township
 from .people import Author
 from .photos import Photo
@@ -31,15 +33,16 @@ def gathered(queryset, **fields):
     )
 
 
+# What a picture shows readers: a list's thumbnail; with its caption and credit, the story page's figure.
+PHOTO_FIELDS = {field: field for field in ("image", "thumbnail", "display", "alt_text", "width", "height")}
+
+
 @functools.cache  # built once: annotate() resolves a copy, and building them took a fifth of a list's query
 def listing_annotations():
     """The JSON a list reads of each story; ListingCard turns it back into models."""
     story = models.OuterRef("pk")
     first_photo = Photo.objects.with_image().filter(article=story).order_by("pk")
-    photo_fields = models.functions.JSONObject(
-        image="image", thumbnail="thumbnail", display="display", alt_text="alt_text", width="width",
-        height="height",
-    )  # fmt: skip
+    photo = models.functions.JSONObject(**PHOTO_FIELDS)
     return {
         "listed_townships": gathered(
             Township.objects.filter(articles=story), pk="pk", name="name", slug="slug", code="code"
@@ -53,22 +56,43 @@ def listing_annotations():
             kind="kind",
         ),
         "listed_photo": models.Subquery(
-            first_photo.values(photo=photo_fields)[:1], output_field=models.JSONField()
+            first_photo.values(photo=photo)[:1],
+            output_field=models.JSONField(),
         ),
     }
 
 
-def author_annotation():
-    """The names a story's bylines print, gathered as listing_annotations gathers its tags."""
-    authors = Author.objects.filter(bylines__article=models.OuterRef("pk"))
-    return {"listed_authors": gathered(authors, name="name", order="bylines__order", byline="bylines__pk")}
+@functools.cache  # as listing_annotations
+def byline_annotation():
+    """A story's bylines with their authors, as JSON: what an issue's page, the feed and the story page
+    print of them (Article.bylines_in_order)."""
+    bylines = Byline.objects.filter(article=models.OuterRef("pk"))
+    author = {"author_pk": "author__pk", "author_name": "author__name", "author_slug": "author__slug"}
+    return {"listed_bylines": gathered(bylines, pk="pk", role="role", order="order", **author)}
 
 
-def author_names(listed_authors):
-    """The names in byline order, from the JSON author_annotation reads."""
-    return [
-        row["name"] for row in sorted(listed_authors or (), key=lambda row: (row["order"], row["byline"]))
-    ]
+def in_model_order(instances, model):
+    """Unsaved instances sorted as the model's Meta.ordering sorts its rows (plain field names, ascending):
+    no JSON aggregate keeps an order on SQLite 3.40."""
+    opts = model._meta
+    columns = [opts.pk.attname if name == "pk" else opts.get_field(name).attname for name in opts.ordering]
+    return sorted(instances, key=operator.attrgetter(*columns))
+
+
+def bylines(rows):
+    """The Byline instances, with their authors, of the JSON byline_annotation reads, in order."""
+    return in_model_order(
+        (
+            Byline(
+                pk=row["pk"],
+                role=row["role"],
+                order=row["order"],
+                author=Author(pk=row["author_pk"], name=row["author_name"], slug=row["author_slug"]),
+            )
+            for row in rows or ()
+        ),
+        Byline,
+    )
 
 
 class ListingCard:
@@ -77,10 +101,8 @@ class ListingCard:
 
     def __init__(self, townships, departments, photo):
         # A story without tags reads NULL from PostgreSQL's JSONB_AGG and [] from SQLite.
-        self.townships = sorted((Township(**row) for row in townships or ()), key=lambda town: town.code)
-        self.departments = sorted(
-            map(_department, departments or ()), key=lambda unit: (unit.kind, unit.name)
-        )
+        self.townships = in_model_order((Township(**row) for row in townships or ()), Township)
+        self.departments = in_model_order(map(_department, departments or ()), Department)
         self.photo = Photo(**photo) if photo else None
 
 

@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from chinese_text.counting import character_count, paragraphs
 from issues.models import Zone
 
-from .bylines import Byline
 from .gazetteer import Department, Township
-from .listing import ListingCard, author_annotation, author_names, gathered, listing_annotations
+from .listing import PHOTO_FIELDS, ListingCard, byline_annotation, bylines, gathered, listing_annotations
 from .people import Author
 from .photos import Photo
 from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
@@ -45,17 +44,16 @@ def story_page_annotations():
     """The JSON a story's own page reads beyond its listing: its bylines, its pictures, its keywords."""
     story = models.OuterRef("pk")
     return {
-        "listed_bylines": gathered(
-            Byline.objects.filter(article=story), pk="pk", role="role", order="order",
-            author_pk="author__pk", author_name="author__name", author_slug="author__slug",
-        ),
+        **byline_annotation(),
         "listed_photos": gathered(
-            Photo.objects.with_image().filter(article=story), pk="pk", image="image",
-            thumbnail="thumbnail", display="display", caption="caption", alt_text="alt_text",
-            width="width", height="height", photographer_name="photographer__name",
+            Photo.objects.with_image().filter(article=story),
+            pk="pk",
+            caption="caption",
+            photographer_name="photographer__name",
+            **PHOTO_FIELDS,
         ),
         "listed_keywords": gathered(Article.keywords.through.objects.filter(article=story), pk="keyword"),
-    }  # fmt: skip
+    }
 
 
 def issue_contents(preview=False):
@@ -64,7 +62,7 @@ def issue_contents(preview=False):
     return [
         models.Prefetch(
             "pages__articles",
-            queryset=_shown(preview).order_by("position").with_author_names(),
+            queryset=_shown(preview).order_by("position").with_bylines(),
             to_attr="published_articles",
         ),
     ]
@@ -112,9 +110,9 @@ class ArticleQuerySet(models.QuerySet):
         window = self.model.objects.filter(pk__in=self.values("pk"))
         return window.annotate(**listing_annotations()).order_by(*self.query.order_by)
 
-    def with_author_names(self):
-        """Each story's author_names, read in the stories' own query."""
-        return self.annotate(**author_annotation())
+    def with_bylines(self):
+        """Each story's bylines (Article.bylines_in_order, author_names), read in the stories' own query."""
+        return self.annotate(**byline_annotation())
 
     def newest_first(self):
         """The order of every public list: by the day the story was printed (or published), then as the
@@ -151,7 +149,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_detail(self):
         """The story page's story, with its page's responsible editor, its listing, and what else its page
-        shows of it (Article.page_bylines, page_photos, tag_ids), all in one query."""
+        shows of it (Article.bylines_in_order, page_photos, tag_ids), all in one query."""
         return (
             self.select_related("page__issue", "page__editor")
             .for_listing()
@@ -327,9 +325,13 @@ class Article(models.Model):
         return paragraphs(self.body)
 
     @cached_property
+    def bylines_in_order(self):
+        """Its bylines, with their authors, for a story read with with_bylines() or for_detail()."""
+        return bylines(self.listed_bylines)
+
+    @property
     def author_names(self):
-        """The names its bylines print, in order, for a story read with with_author_names()."""
-        return author_names(self.listed_authors)
+        return [byline.author.name for byline in self.bylines_in_order]
 
     @cached_property
     def listing(self):
@@ -395,27 +397,13 @@ class Article(models.Model):
         }
 
     @cached_property
-    def page_bylines(self):
-        """Its bylines in order, with their authors, for a story read with for_detail()."""
-        rows = sorted(self.listed_bylines or (), key=lambda row: (row["order"], row["pk"]))
-        return [
-            Byline(
-                pk=row["pk"],
-                role=row["role"],
-                order=row["order"],
-                author=Author(pk=row["author_pk"], name=row["author_name"], slug=row["author_slug"]),
-            )
-            for row in rows
-        ]
-
-    @cached_property
     def page_photos(self):
         """Its pictures, with their photographers' names, for a story read with for_detail()."""
         photos = []
-        for row in sorted(self.listed_photos or (), key=lambda row: row["pk"]):
+        for row in self.listed_photos or ():
             photographer = Author(name=row.pop("photographer_name"))
             photos.append(Photo(**row, photographer=photographer))
-        return photos
+        return sorted(photos, key=lambda photo: photo.pk)
 
     def place_on_printed_page(self):
         """The 数字报 page's address at this story's zones (在版面中查看), or '' when it has none there."""
