@@ -231,7 +231,7 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = list(article.related().for_listing())
+        related = list(Article.objects.related_to(article).for_listing())
         previous_on_page, next_on_page = article.page_neighbours()
         image = self.request.build_absolute_uri(article.share_image_url())
         address = self.request.build_absolute_uri(article.get_absolute_url())

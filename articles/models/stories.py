@@ -1,11 +1,7 @@
-import functools
-
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db import models, transaction
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -13,12 +9,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.counting import character_count, paragraphs
-from issues.models import Zone
 
 from .gazetteer import Department, Township
-from .listing import PHOTO_FIELDS, ListingCard, byline_annotation, bylines, gathered, listing_annotations
+from .listing import ListingCard, bylines
 from .people import Author
 from .photos import Photo
+from .queries import ArticleQuerySet
 from .shared import PrintableCharField, import_key_field, validate_plain_text, validate_printable
 
 
@@ -34,127 +30,6 @@ class Keyword(models.Model):
 
     def __str__(self):
         return self.word
-
-
-# People and stories.
-
-
-@functools.cache  # as listing_annotations
-def story_page_annotations():
-    """The JSON a story's own page reads beyond its listing: its bylines, its pictures, its keywords."""
-    story = models.OuterRef("pk")
-    return {
-        **byline_annotation(),
-        "listed_photos": gathered(
-            Photo.objects.with_image().filter(article=story),
-            pk="pk",
-            caption="caption",
-            photographer_name="photographer__name",
-            **PHOTO_FIELDS,
-        ),
-        "listed_keywords": gathered(Article.keywords.through.objects.filter(article=story), pk="keyword"),
-    }
-
-
-def issue_contents(preview=False):
-    """An issue's pages, and on each page its published stories in order with their authors, as prefetch
-    lookups for a queryset of issues. `preview`: every story placed, for staff before publication."""
-    return [
-        models.Prefetch(
-            "pages__articles",
-            queryset=_shown(preview).order_by("position").with_bylines(),
-            to_attr="published_articles",
-        ),
-    ]
-
-
-def printed_page_contents(preview=False):
-    """What the 数字报 shows of one page beyond its stories, as prefetch lookups for pages: its photos,
-    and the clickable zones of the published stories printed on it."""
-    return [
-        models.Prefetch(
-            "photos",
-            queryset=(Photo.objects.all() if preview else Photo.objects.public())
-            .select_related("photographer")
-            .order_by("position", "pk"),
-        ),
-        models.Prefetch(
-            "zones",
-            queryset=Zone.objects.filter(article__in=_shown(preview), article__page=models.F("page"))
-            .select_related("article")
-            .order_by("article__position", "y", "x"),
-            to_attr="reader_zones",
-        ),
-    ]
-
-
-def _shown(preview):
-    return Article.objects.all() if preview else Article.objects.published()
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The one definition of what readers may see: every public view, feed and sitemap uses it."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def withdrawn(self):
-        """Stories taken back from readers (撤稿): their address answers 410 Gone, never with their text."""
-        return self.filter(status=Article.Status.WITHDRAWN)
-
-    def for_listing(self):
-        """What a list of stories shows of each (Article.listing), read in the stories' own query. A slice
-        further down picks its window first: PostgreSQL would reckon the listing of every story its OFFSET
-        passes over."""
-        if not self.query.low_mark:
-            return self.annotate(**listing_annotations())
-        window = self.model.objects.filter(pk__in=self.values("pk"))
-        return window.annotate(**listing_annotations()).order_by(*self.query.order_by)
-
-    def with_bylines(self):
-        """Each story's bylines (Article.bylines_in_order, author_names), read in the stories' own query."""
-        return self.annotate(**byline_annotation())
-
-    def newest_first(self):
-        """The order of every public list: by the day the story was printed (or published), then as the
-        page ran, newest first. One index (article_listing_order) reads it in this order. Stories published
-        online only have no position: the database puts them after the printed ones of their day
-        (PostgreSQL) or before (SQLite)."""
-        return self.order_by("-listing_date", "position", "-pk")
-
-    def after(self, listing_date, position, pk):
-        """The stories after the one with these values, newest first: the next page of a list read from
-        where the last one ended (keyset pagination), so a deep page reads 20 stories, not every one above
-        them."""
-        nulls_last = connections[self.db].features.nulls_order_largest
-        if position is None:
-            later_that_day = models.Q(position__isnull=True, pk__lt=pk)
-            if not nulls_last:
-                later_that_day |= models.Q(position__isnull=False)
-        else:
-            later_that_day = models.Q(position__gt=position) | models.Q(position=position, pk__lt=pk)
-            if nulls_last:
-                later_that_day |= models.Q(position__isnull=True)
-        # The first condition alone lets the index seek to the day; the second picks the stories after.
-        return (
-            self.filter(listing_date__lte=listing_date)
-            .filter(
-                models.Q(listing_date__lt=listing_date) | models.Q(listing_date=listing_date) & later_that_day
-            )
-            .newest_first()
-        )
-
-    def list_under(self, date):
-        """Give these stories their issue's date as listing date, in one UPDATE of those that differ."""
-        return self.exclude(listing_date=date).update(listing_date=date)
-
-    def for_detail(self):
-        """The story page's story, with its page's responsible editor, its listing, and what else its page
-        shows of it (Article.bylines_in_order, page_photos, tag_ids), all in one query."""
-        return (
-            self.select_related("page__issue", "page__editor")
-            .for_listing()
-            .annotate(**story_page_annotations())
-        )
 
 
 SHARE_IMAGE_MIN = 300  # WeChat shows no share picture smaller than this
@@ -359,35 +234,6 @@ class Article(models.Model):
             code="stale",
         )
 
-    def related(self, limit=5):
-        """Published stories sharing keywords with this one (most shared first), then its townships, then
-        its departments; newest first among equals. One query, for a story read with for_detail().
-
-        Only the newest RELATED_CANDIDATES stories of each keyword, township and department are ranked
-        (an index range each), so the cost does not grow with the archive.
-        """
-        tags = self.tag_ids()
-        if not any(tags.values()):
-            return Article.objects.none()
-
-        def shared(name):
-            """How many of this story's keywords (or townships) the outer story carries."""
-            carried = getattr(Article, name).through.objects.filter(
-                article=models.OuterRef("pk"), **{f"{tag_column(name)}__in": tags[name]}
-            )
-            count = carried.values("article").annotate(count=models.Count("pk")).values("count")
-            return Coalesce(models.Subquery(count), 0)
-
-        return (
-            Article.objects.published()
-            .filter(pk__in=newest_tagged(tags, self.RELATED_CANDIDATES))
-            .exclude(pk=self.pk)
-            .annotate(shared_keywords=shared("keywords"), same_township=shared("townships"))
-            .order_by("-shared_keywords", "-same_township", "-listing_date", "-pk")[:limit]
-        )
-
-    RELATED_CANDIDATES = 50
-
     def tag_ids(self):
         """{"keywords": [ids], "townships": [ids], "departments": [ids]} of a story read with for_detail()."""
         return {
@@ -453,24 +299,3 @@ class Article(models.Model):
         """Take the text of an older version (a reversion Version of this story); the caller saves."""
         for field in self.CONTENT_FIELDS:
             setattr(self, field, version.field_dict[field])
-
-
-def tag_column(name):
-    """The column of the table behind Article.<name> (keywords, townships, departments) holding the tag."""
-    return Article._meta.get_field(name).m2m_reverse_name()
-
-
-def newest_tagged(tags, per_tag):
-    """SQL for the ids of the newest `per_tag` stories of each tag in {"keywords": [ids], …}: one index
-    range a tag. Each range is a derived table because SQLite refuses LIMIT in a member of a UNION."""
-    ranges, params = [], []
-    for name, ids in tags.items():
-        field = Article._meta.get_field(name)
-        table, story, tag = field.m2m_db_table(), field.m2m_column_name(), tag_column(name)
-        for pk in ids:
-            ranges.append(
-                f"SELECT * FROM (SELECT {story} FROM {table} WHERE {tag} = %s "
-                f"ORDER BY {story} DESC LIMIT %s) AS newest_{len(ranges)}"
-            )
-            params += [pk, per_tag]
-    return RawSQL(" UNION ".join(ranges), params)
