@@ -46,3 +46,22 @@ class ArticleFilter(django_filters.FilterSet):
     date_before = django_filters.DateFilter(
         label=_("until"), field_name="listing_date", lookup_expr="lte", widget=DATE_PICKER
     )
+
+    # A search narrows to these itself (search.matching): PostgreSQL's index holds them.
+    tag_filters = ("township", "department")
+
+    def chosen_tags(self):
+        """The township and department chosen, as {Article field: id}."""
+        chosen = self.form.cleaned_data if self.is_valid() else {}
+        chosen = {name: chosen[name] for name in self.tag_filters if chosen.get(name)}
+        return {self.filters[name].field_name: tag.pk for name, tag in chosen.items()}
+
+    def untagged_qs(self):
+        """The stories through every filter but the township and department: a search's to narrow."""
+        if not self.is_valid():
+            return self.queryset.none()
+        stories = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in self.tag_filters:
+                stories = self.filters[name].filter(stories, value)
+        return stories

@@ -3,7 +3,7 @@ photo renditions, the listing dates of an issue's stories, and readers' cached p
 app is ready (apps.py)."""
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from infrastructure.caching import public_content_changed, publishes_on_schedule
@@ -34,6 +34,9 @@ for model in (Township, TownshipAlias, Place, Department, DepartmentShortName, A
         signal.connect(search.dictionary_changed, sender=model, dispatch_uid=f"dictionary-{model}")
 post_save.connect(search.article_saved, sender=Article, dispatch_uid="search-article-saved")
 post_delete.connect(search.article_deleted, sender=Article, dispatch_uid="search-article-deleted")
+for name in search.INDEXED_TAGS:
+    through = getattr(Article, name).through
+    m2m_changed.connect(search.tags_changed, sender=through, dispatch_uid=f"search-{name}-changed")
 
 
 @receiver(post_save, sender=Photo, dispatch_uid="photo-renditions")

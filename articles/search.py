@@ -4,6 +4,9 @@
   the save's transaction: into a tsvector column with a GIN index on PostgreSQL, an FTS5 table on SQLite.
   Both live outside Django's model fields. A change to the dictionary re-indexes the stories naming the
   word, in the background task queue.
+- Tags (PostgreSQL): the index also holds each story's townships and departments, as lexemes that no text
+  yields, kept in step with them by an m2m_changed receiver. A search within a township then reads the
+  matches of both from the GIN index instead of testing every story of the township against the words.
 - Queries: SearchResults ranks the newest CANDIDATES matches: those whose headline holds more of the
   query's words first, newer first among equals; those are the results, as large Chinese news sites show
   theirs ("more than 1,000 found"), so neither ranking nor counting ever reads every match of a common
@@ -124,6 +127,41 @@ def cut_for_index(articles, using):
     return rows, keywords, characters
 
 
+# Tag lexemes begin with a character that no token of text holds (chinese_text.segmentation.WORD).
+INDEXED_TAGS = {"townships": "@township", "departments": "@department"}
+
+
+def _tag_vector():
+    """SQL for the tsvector of the tags of the story being updated: lexemes without positions, which
+    ts_filter(…, '{a,b}') leaves out when the tags are written again."""
+    lexemes = []
+    for name, prefix in INDEXED_TAGS.items():
+        field = Article._meta.get_field(name)
+        lexemes.append(
+            f"SELECT '{prefix}' || {field.m2m_reverse_name()} FROM {field.m2m_db_table()} "
+            f"WHERE {field.m2m_column_name()} = articles_article.id"
+        )
+    return f"array_to_tsvector(ARRAY({' UNION ALL '.join(lexemes)}))"
+
+
+def tag_query(tags):
+    """The tsquery text for {"townships": id, …}: every tag lexeme."""
+    return " & ".join(f"'{INDEXED_TAGS[name]}{int(pk)}'" for name, pk in tags.items())
+
+
+def index_tags(article_ids):
+    """Write the stories' townships and departments into their index again (PostgreSQL's; SQLite joins)."""
+    article_ids = list(article_ids)
+    if connection.vendor != "postgresql" or not article_ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_article SET search_vector = ts_filter(search_vector, '{a,b}') "
+            f"|| {_tag_vector()} WHERE search_vector IS NOT NULL AND id IN ({_placeholders(article_ids)})",
+            article_ids,
+        )
+
+
 def write_index(rows, keywords, characters):
     if not rows:
         return 0
@@ -133,7 +171,7 @@ def write_index(rows, keywords, characters):
             cursor.execute(
                 f"WITH tokens (id, headline, body) AS (VALUES {_values(rows)}) UPDATE articles_article "
                 "SET search_vector = setweight(to_tsvector('simple', tokens.headline), 'A') "
-                "|| setweight(to_tsvector('simple', tokens.body), 'B') "
+                f"|| setweight(to_tsvector('simple', tokens.body), 'B') || {_tag_vector()} "
                 "FROM tokens WHERE articles_article.id = tokens.id",
                 _flat(rows),
             )
@@ -167,6 +205,19 @@ def remove(article_ids):
 def article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if not raw and (update_fields is None or set(update_fields) & set(SEARCHED_FIELDS)):
         index([instance])
+
+
+def tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A story's townships or departments changed, from either side of the relation: index its tags."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            index_tags([instance.pk])
+    elif action == "pre_clear":
+        instance._stories_untagged = list(instance.articles.values_list("pk", flat=True))
+    elif action == "post_clear":
+        index_tags(instance.__dict__.pop("_stories_untagged", ()))
+    elif action in ("post_add", "post_remove"):
+        index_tags(pk_set)
 
 
 def article_deleted(sender, instance, **kwargs):
@@ -230,17 +281,20 @@ def query_terms(query):
     return segmenter().query_terms(query)[:MAX_QUERY_TERMS]
 
 
-def matching(queryset, terms):
-    """The stories of the queryset whose index holds every term."""
+def matching(queryset, terms, tags=None):
+    """The stories of the queryset whose index holds every term, and that carry every tag of `tags`
+    ({"townships": id, …}): PostgreSQL reads both from its index, SQLite joins the tags' tables."""
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
+        query, params = "plainto_tsquery('simple', %s)", [" ".join(terms)]
+        if tags:
+            query, params = f"({query} && %s::tsquery)", [*params, tag_query(tags)]
         condition = RawSQL(
-            "articles_article.search_vector @@ plainto_tsquery('simple', %s)",
-            [" ".join(terms)],
-            output_field=models.BooleanField(),
+            f"articles_article.search_vector @@ {query}", params, output_field=models.BooleanField()
         )
     else:
+        queryset = queryset.filter(**(tags or {}))
         condition = RawSQL(
             "articles_article.id IN (SELECT rowid FROM article_search WHERE article_search MATCH %s)",
             [_fts_query(terms)],
@@ -290,12 +344,12 @@ class SearchResults:
     """A query's newest CANDIDATES matches among a queryset of stories (read as the queryset says), in rank
     order; sliceable. `capped` says there are more matches than that: a reader narrows by township or date."""
 
-    def __init__(self, queryset, query, remember_as=None):
+    def __init__(self, queryset, query, remember_as=None, tags=None):
         """remember_as names the search (infrastructure.caching.list_name): its ranking is kept for its other
-        pages."""
+        pages. tags: the townships and departments the queryset is filtered on (matching)."""
         self.terms = query_terms(query)
         self.remember_as = remember_as
-        self.matches = matching(queryset, self.terms)
+        self.matches = matching(queryset, self.terms, tags)
         self._ranked = None
 
     def count(self):

@@ -126,7 +126,10 @@ class SearchView(ArticleListView):
         results = None
         if query:
             results = SearchResults(
-                kwargs.get("object_list", self.object_list), query, remember_as=list_name(self.request)
+                self.filterset.untagged_qs(),
+                query,
+                remember_as=list_name(self.request),
+                tags=self.filterset.chosen_tags(),
             )
             kwargs["object_list"] = results
         elif form.errors:

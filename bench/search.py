@@ -28,6 +28,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from articles import dictionary, search  # noqa: E402
+from articles.filters import ArticleFilter  # noqa: E402
 from articles.models import Article, Township  # noqa: E402
 
 QUERIES = {
@@ -38,10 +39,8 @@ QUERIES = {
 
 
 def run(query, township=None):
-    stories = Article.objects.published()
-    if township:
-        stories = stories.filter(townships=township)
-    results = search.SearchResults(stories, query)
+    filters = ArticleFilter({"township": township.slug} if township else {}, Article.objects.published())
+    results = search.SearchResults(filters.untagged_qs(), query, tags=filters.chosen_tags())
     count = f"{results.count()}{'+' if results.capped else ''}"
     page = results[0:20]
     return count, page
@@ -88,10 +87,11 @@ def plans():
     if connection.vendor != "postgresql":
         return
     print("\n## Plans (EXPLAIN ANALYZE of every query one search runs)\n")
-    for query in ("工作", "沙棘采摘"):
+    township = Township.objects.get(name="信义镇")
+    for query, within in (("工作", None), ("沙棘采摘", None), ("工作", township)):
         with CaptureQueriesContext(connection) as captured:
-            run(query)
-        print(f"### {query}\n")
+            run(query, within)
+        print(f"### {query}{f' in {within}' if within else ''}\n")
         for executed in captured.captured_queries:
             sql = executed["sql"]
             if not sql.lstrip().upper().startswith("SELECT") or "articles_article" not in sql:

@@ -5,10 +5,13 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import dictionary, search
-from articles.models import Article, Author, Term, Township
+from articles.models import Article, Author, Department, Term, Township
 from tests.factories import ArticleFactory, PageFactory, staff_member
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +94,60 @@ def test_search_combines_with_the_list_filters(client, page):
     story(page, 2, "吴城镇红枣丰收")
     assert found(client, "红枣", township="xinyi-zhen") == ["信义镇红枣丰收"]
     assert found(client, "红枣", date_after="2021-01-06") == []
+
+
+def test_a_search_within_a_township_or_department_follows_their_stories(client, page):
+    xinyi, wucheng = Township.objects.get(name="信义镇"), Township.objects.get(name="吴城镇")
+    department = Department.objects.get(name="离石区妇女联合会")
+    harvest = story(page, 1, "红枣丰收")
+    xinyi.articles.add(harvest)
+    assert found(client, "红枣", township="xinyi-zhen") == ["红枣丰收"]
+    harvest.townships.set([wucheng])
+    assert found(client, "红枣", township="xinyi-zhen") == []
+    assert found(client, "红枣", township="wucheng-zhen") == ["红枣丰收"]
+    harvest.departments.add(department)
+    assert found(client, "红枣", township="wucheng-zhen", department=department.slug) == ["红枣丰收"]
+    wucheng.articles.clear()
+    assert found(client, "红枣", township="wucheng-zhen") == []
+    assert found(client, "红枣", township="no-such-township") == []
+
+
+def index_tags(article):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(search_vector) FROM articles_article WHERE id = %s", [article.pk]
+        )
+        return {lexeme for lexeme in cursor.fetchone()[0] if lexeme.startswith("@")}
+
+
+@pytest.fixture
+def postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's index holds the tags; SQLite's search joins the tag tables.")
+
+
+def test_the_postgresql_index_holds_each_storys_townships_and_departments(postgresql, page):
+    xinyi, wucheng = Township.objects.get(name="信义镇"), Township.objects.get(name="吴城镇")
+    department = Department.objects.get(name="离石区妇女联合会")
+    harvest = story(page, 1, "红枣丰收")
+    harvest.townships.add(xinyi)
+    department.articles.add(harvest)
+    assert index_tags(harvest) == {f"@township{xinyi.pk}", f"@department{department.pk}"}
+    harvest.headline = "红枣喜获丰收"
+    harvest.save()
+    assert index_tags(harvest) == {f"@township{xinyi.pk}", f"@department{department.pk}"}
+    harvest.townships.set([wucheng])
+    department.articles.clear()
+    assert index_tags(harvest) == {f"@township{wucheng.pk}"}
+    assert found(Client(), "红枣", township="wucheng-zhen") == ["红枣喜获丰收"]
+
+
+def test_a_search_within_a_township_reads_it_from_the_postgresql_index(postgresql, client, page):
+    xinyi = Township.objects.get(name="信义镇")
+    story(page, 1, "红枣丰收").townships.add(xinyi)
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client, "红枣", township="xinyi-zhen") == ["红枣丰收"]
+    assert any(f"@township{xinyi.pk}" in query["sql"] for query in queries)
 
 
 def test_results_are_counted_paginated_and_marked(client, page):
