@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 from django.template.backends import jinja2
 from django.test.signals import template_rendered
 
@@ -106,6 +106,9 @@ def browser():
         )
         yield browser
         browser.close()
+        # The test's ORM calls ran inside Playwright's loop, on connections of that context: close them
+        # here, or PostgreSQL's test database still has a session when it is dropped.
+        connections.close_all()
 
 
 DEMO_PASSWORD = "browser-test-password"
