@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Department, Township, issue_contents
+from articles.models.listing import JSONRow
 from issues.models import Issue
 from tests.factories import ArticleFactory, BylineFactory, PageFactory, PhotoFactory
 
@@ -68,3 +69,15 @@ def test_an_issues_stories_name_their_authors_in_byline_order():
 
     stories = issue.pages.all()[0].published_articles
     assert [story.author_names for story in stories] == [["吴夏峰", "王艳"], []]
+
+
+@pytest.mark.parametrize("key", ["名称", "name'); DROP TABLE articles_article; --", "a b", ""])
+def test_a_json_row_takes_only_plain_names_as_keys_since_they_are_written_into_the_sql(key):
+    with pytest.raises(ValueError):
+        JSONRow(**{key: "pk"})
+
+
+def test_a_json_row_reads_its_fields_under_their_keys():
+    story = ArticleFactory(published=True, headline="信义镇红枣丰收")
+    row = Article.objects.annotate(row=JSONRow(pk="pk", title="headline")).values_list("row", flat=True)
+    assert row.get(pk=story.pk) == {"pk": story.pk, "title": "信义镇红枣丰收"}
