@@ -346,7 +346,7 @@ class SearchResults:
 
     def __init__(self, queryset, query, remember_as=None, tags=None):
         """remember_as names the search (infrastructure.caching.list_name): its ranking is kept for its other
-        pages. tags: the townships and departments the queryset is filtered on (matching)."""
+        pages. tags: {"townships": id, …}, the township and department every match carries (matching)."""
         self.terms = query_terms(query)
         self.remember_as = remember_as
         self.matches = matching(queryset, self.terms, tags)
