@@ -150,6 +150,16 @@ def test_a_search_within_a_township_reads_it_from_the_postgresql_index(postgresq
     assert any(f"@township{xinyi.pk}" in query["sql"] for query in queries)
 
 
+def test_the_candidates_are_read_without_parallel_workers(postgresql, client, page):
+    # Starting them cost a common word's search more than they saved (docs/benchmarks.md).
+    story(page, 1, "红枣丰收")
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client, "红枣") == ["红枣丰收"]
+    statements = [query["sql"] for query in queries]
+    switched = statements.index("SET LOCAL max_parallel_workers_per_gather = 0")
+    assert '"kicker"' in statements[switched + 1] and statements[switched + 2].startswith("RESET")
+
+
 def test_results_are_counted_paginated_and_marked(client, page):
     for position in range(1, 26):
         story(page, position, f"红枣丰收第{position}篇", "今年的红枣又红又甜。")
