@@ -60,8 +60,7 @@ class ArticleFilter(django_filters.FilterSet):
         """The stories through every filter but the township and department: a search's to narrow."""
         if not self.is_valid():
             return self.queryset.none()
-        stories = self.queryset.all()
-        for name, value in self.form.cleaned_data.items():
-            if name not in self.tag_filters:
-                stories = self.filters[name].filter(stories, value)
-        return stories
+        data = self.data.copy()
+        for name in self.tag_filters:
+            data.pop(name, None)
+        return type(self)(data, self.queryset).qs
