@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from infrastructure.fields import optional_link
 from infrastructure.images import validate_scan
 from infrastructure.media import unguessable_name
 
@@ -157,14 +158,7 @@ class Page(models.Model):
     photo_characters = models.PositiveIntegerField(
         _("characters a photo counts for"), default=300, editable=False
     )
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible editor"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="edited_pages",
-    )
+    editor = optional_link(settings.AUTH_USER_MODEL, _("responsible editor"), "edited_pages")
     scan = models.FileField(
         _("page PDF"),
         upload_to=scan_upload_to,
@@ -261,22 +255,8 @@ class Zone(models.Model):
     width and height from its top left, so they hold at every image size."""
 
     page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="zones")
-    article = models.ForeignKey(
-        "articles.Article",
-        verbose_name=_("story"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="zones",
-    )
-    photo = models.ForeignKey(
-        "articles.Photo",
-        verbose_name=_("photo"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="zones",
-    )
+    article = optional_link("articles.Article", _("story"), "zones")
+    photo = optional_link("articles.Photo", _("photo"), "zones")
     x = _fraction(_("left"))
     y = _fraction(_("top"))
     width = _fraction(_("width"))

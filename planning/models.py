@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from articles.models import validate_printable
 from articles.models.shared import PrintableCharField
+from infrastructure.fields import optional_link
 
 
 class Proposal(models.Model):
@@ -47,23 +48,9 @@ class Proposal(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
     decision_note = models.TextField(_("reason"), blank=True, max_length=2000, editable=False)
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="merged",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
+    merged_into = optional_link("self", _("merged into"), "merged", on_delete=models.PROTECT, editable=False)
+    decided_by = optional_link(
+        settings.AUTH_USER_MODEL, _("decided by"), "+", on_delete=models.PROTECT, editable=False
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -102,23 +89,10 @@ class Assignment(models.Model):
         Proposal, verbose_name=_("proposal"), on_delete=models.PROTECT, related_name="assignment"
     )
     due_date = models.DateField(_("due date"))
-    issue = models.ForeignKey(
-        "issues.Issue",
-        verbose_name=_("target issue"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="assignments",
-    )
+    issue = optional_link("issues.Issue", _("target issue"), "assignments")
     page_number = models.PositiveSmallIntegerField(_("target page"), null=True, blank=True)
-    article = models.OneToOneField(
-        "articles.Article",
-        verbose_name=_("story filed"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="assignment",
+    article = optional_link(
+        "articles.Article", _("story filed"), "assignment", field=models.OneToOneField, editable=False
     )
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import validate_printable
+from infrastructure.fields import optional_link
 from planning.models import Proposal
 
 POINTS = {"max_digits": 8, "decimal_places": 2}
@@ -145,14 +146,7 @@ class Adjustment(models.Model):
     month = models.DateField(_("month"), help_text=_("The first day of the month it counts in."))
     points = models.DecimalField(_("points"), help_text=_("Negative for a deduction."), **POINTS)
     reason = models.CharField(_("reason"), max_length=200, validators=[validate_printable])
-    article = models.ForeignKey(
-        "articles.Article",
-        verbose_name=_("story"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="adjustments",
-    )
+    article = optional_link("articles.Article", _("story"), "adjustments")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),

@@ -5,6 +5,7 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.slugs import department_slug, township_slug
+from infrastructure.fields import optional_link
 
 from .shared import NamedPage, published_count
 
@@ -43,14 +44,7 @@ class Township(NamedPage):
         blank=True,
         help_text=_("Empty while the township exists. When only the month is known, its first day."),
     )
-    merged_into = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="absorbed",
-    )
+    merged_into = optional_link("self", _("merged into"), "absorbed", on_delete=models.PROTECT)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     objects = TownshipQuerySet.as_manager()

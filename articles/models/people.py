@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.slugs import person_slug
+from infrastructure.fields import optional_link
 
 from .gazetteer import Department, Township
 from .shared import NamedPage, PrintableCharField, related
@@ -42,30 +43,19 @@ class Author(NamedPage):
         _("slug"), max_length=60, unique=True, blank=True, help_text=_("Pinyin, e.g. wang-yanhua.")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REPORTER)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author",
-    )
-    township = models.ForeignKey(
+    user = optional_link(settings.AUTH_USER_MODEL, _("user account"), "author", field=models.OneToOneField)
+    township = optional_link(
         Township,
-        verbose_name=_("township"),
+        _("township"),
+        "correspondents",
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="correspondents",
         help_text=_("For a correspondent: the township they report from."),
     )
-    department = models.ForeignKey(
+    department = optional_link(
         Department,
-        verbose_name=_("department"),
+        _("department"),
+        "correspondents",
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="correspondents",
         help_text=_("For a correspondent: the department they work in."),
     )
 

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from infrastructure.fields import optional_link
 from infrastructure.images import validate_photo
 from infrastructure.media import unguessable_name
 from issues.models import Issue
@@ -73,22 +74,8 @@ class Photo(models.Model):
     photographer = models.ForeignKey(
         Author, verbose_name=_("photographer"), on_delete=models.PROTECT, related_name="photos"
     )
-    article = models.ForeignKey(
-        "Article",
-        verbose_name=_("story"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
-    page = models.ForeignKey(
-        "issues.Page",
-        verbose_name=_("page"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="photos",
-    )
+    article = optional_link("Article", _("story"), "photos")
+    page = optional_link("issues.Page", _("page"), "photos")
     position = models.PositiveSmallIntegerField(
         _("position on the page"),
         null=True,

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.counting import character_count, paragraphs
+from infrastructure.fields import optional_link
 
 from .gazetteer import Department, Township
 from .listing import ListingCard, bylines
@@ -79,27 +80,13 @@ class Article(models.Model):
     keywords = models.ManyToManyField(
         Keyword, verbose_name=_("keywords"), related_name="articles", blank=True, editable=False
     )
-    page = models.ForeignKey(
-        "issues.Page",
-        verbose_name=_("page"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="articles",
-    )
+    page = optional_link("issues.Page", _("page"), "articles", on_delete=models.PROTECT)
     position = models.PositiveSmallIntegerField(
         _("position on the page"), null=True, blank=True, help_text=_("1 for the lead story of the page.")
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="created_articles",
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("created by"), "created_articles")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     character_count = models.PositiveIntegerField(_("character count"), default=0, editable=False)
