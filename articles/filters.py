@@ -20,26 +20,19 @@ class SearchForm(forms.Form):
     )
 
 
+def by_slug(model, field_name, label, **options):
+    """A choice of one township, department or author, named in the address by its slug."""
+    return django_filters.ModelChoiceFilter(
+        label=label, field_name=field_name, to_field_name="slug", queryset=model.objects.all(), **options
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
     """The reader's filters on story lists: /articles/?township=…&department=…&author=…&date_after=…"""
 
-    township = django_filters.ModelChoiceFilter(
-        label=_("township"),
-        field_name="townships",
-        to_field_name="slug",
-        queryset=Township.objects.all(),
-        empty_label=_("All townships"),
-    )
-    department = django_filters.ModelChoiceFilter(
-        label=_("department"),
-        field_name="departments",
-        to_field_name="slug",
-        queryset=Department.objects.all(),
-        empty_label=_("All departments"),
-    )
-    author = django_filters.ModelChoiceFilter(
-        label=_("author"), field_name="authors", to_field_name="slug", queryset=Author.objects.all()
-    )
+    township = by_slug(Township, "townships", _("township"), empty_label=_("All townships"))
+    department = by_slug(Department, "departments", _("department"), empty_label=_("All departments"))
+    author = by_slug(Author, "authors", _("author"))
     date_after = django_filters.DateFilter(
         label=_("from"), field_name="listing_date", lookup_expr="gte", widget=DATE_PICKER
     )

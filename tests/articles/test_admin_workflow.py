@@ -5,7 +5,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, UserFactory, staff_member
+from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -42,10 +42,7 @@ def form_data(article, **changes):
         "source": article.source,
         "body": article.body,
         "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
+        **STORY_INLINES_EMPTY,
     }
     data.update(changes)
     return data

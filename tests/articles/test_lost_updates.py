@@ -4,7 +4,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import ArticleFactory, BylineFactory, staff_member
+from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,7 @@ def form_data(article, edit_count_seen, body):
         "headline": article.headline,
         "body": body,
         "edit_count_seen": edit_count_seen,
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
+        **STORY_INLINES_EMPTY,
     }
 
 

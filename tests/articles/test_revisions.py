@@ -6,7 +6,7 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import Article
 from articles.roles import REPORTER
-from tests.factories import ArticleFactory, BylineFactory, UserFactory
+from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +30,7 @@ def save_body(client, article, body):
         "headline": article.headline,
         "body": body,
         "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
-        "bylines-TOTAL_FORMS": "0",
-        "bylines-INITIAL_FORMS": "0",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
+        **STORY_INLINES_EMPTY,
     }
     response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 302

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles import dictionary
 from articles.models import Department, Township
 from articles.roles import EDITOR
-from tests.factories import ArticleFactory, staff_member
+from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,7 @@ def test_the_editor_confirms_suggestions_on_the_story_form(client):
             "edit_count_seen": article.edit_count,
             "suggested_townships": [xinyi.pk],
             "suggested_departments": [fulian.pk],
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
+            **STORY_INLINES_EMPTY,
         },
     )
     assert response.status_code == 302

@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from issues.models import Issue
-from tests.factories import ArticleFactory, IssueFactory, PageFactory, PhotoFactory, staff_member
+from tests.factories import (
+    STORY_INLINES_EMPTY,
+    ArticleFactory,
+    IssueFactory,
+    PageFactory,
+    PhotoFactory,
+    staff_member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,10 +100,7 @@ def test_creating_a_story_in_the_admin_records_who_created_it(client):
             "source": "本报讯",
             "body": "近日，城北街道举办健步走活动。\r\n共计150余人参加。",
             "status": "draft",
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
+            **STORY_INLINES_EMPTY,
         },
     )
     assert response.status_code == 302
@@ -113,10 +117,7 @@ def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
             "headline": "标题",
             "body": "<script>alert(1)</script>",
             "status": "draft",
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
+            **STORY_INLINES_EMPTY,
         },
     )
     assert response.status_code == 200
@@ -135,10 +136,7 @@ def test_a_reporters_own_byline_is_filled_in(client):
         {
             "headline": "标题",
             "body": "正文。",
-            "bylines-TOTAL_FORMS": "0",
-            "bylines-INITIAL_FORMS": "0",
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
+            **STORY_INLINES_EMPTY,
         },
     )
     article = reporter.created_articles.get()
