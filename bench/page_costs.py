@@ -10,6 +10,8 @@ ones, so that it runs on any archive: .ci/run runs it once on a small one, as a 
 """
 
 import argparse
+import collections
+import functools
 import os
 import re
 import statistics
@@ -59,14 +61,70 @@ PAGES = {
 DEEP_PAGES = {"deep": 150, "p50": 50, "p250": 250}
 
 
-def measure(client, path, repeat):
+class Split:
+    """Where a page's time goes: each function given to watch() is timed without what it calls of the
+    others (a template that runs a query counts the query's compiling and SQL apart), the rest is the
+    request's own work (middleware, view, URLs, reading rows into objects)."""
+
+    def __init__(self):
+        self.spent = collections.Counter()
+        self.stack = []  # [label, started, time spent in watched calls below]
+
+    def watch(self, owner, name, label):
+        original = getattr(owner, name)
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):
+            self.stack.append([label, time.perf_counter(), 0.0])
+            try:
+                return original(*args, **kwargs)
+            finally:
+                label_, started, below = self.stack.pop()
+                whole = time.perf_counter() - started
+                self.spent[label_] += whole - below
+                if self.stack:
+                    self.stack[-1][2] += whole
+
+        setattr(owner, name, timed)
+
+    def take(self):
+        spent, self.spent = self.spent, collections.Counter()
+        return spent
+
+
+def watched_split():
+    from django.db.backends.utils import CursorWrapper
+    from django.db.models.sql.compiler import SQLCompiler
+    from django.template.backends import django as django_templates
+    from django.template.backends import jinja2 as jinja2_templates
+
+    split = Split()
+    split.watch(CursorWrapper, "execute", "SQL")
+    split.watch(SQLCompiler, "as_sql", "compile")
+    split.watch(jinja2_templates.Template, "render", "template")
+    split.watch(django_templates.Template, "render", "template")
+    return split
+
+
+SPLIT_LABELS = ("compile", "SQL", "template")
+
+
+def measure(client, path, repeat, split=None):
     client.get(path)
     totals, sql_times, counts, slowest = [], [], set(), (0, "")
+    parts = collections.defaultdict(list)
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
+            if split:
+                split.take()
             started = time.perf_counter()
             response = client.get(path)
             totals.append(time.perf_counter() - started)
+            if split:
+                spent = split.take()
+                for label in SPLIT_LABELS:
+                    parts[label].append(spent[label])
+                parts["rest"].append(totals[-1] - sum(spent.values()))
         assert response.status_code == 200, (path, response.status_code)
         counts.add(len(captured.captured_queries))
         sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
@@ -78,6 +136,7 @@ def measure(client, path, repeat):
         "sql_ms": statistics.median(sql_times) * 1000,
         "slowest_ms": slowest[0] * 1000,
         "slowest_sql": slowest[1],
+        "split_ms": {label: statistics.median(times) * 1000 for label, times in parts.items()},
     }
 
 
@@ -109,6 +168,9 @@ def main():
     parser.add_argument("--issue", type=int, help="number of a published issue (default: the middle one)")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--explain", action="store_true", help="print the slowest query's plan per page")
+    parser.add_argument(
+        "--split", action="store_true", help="also split each page's time: compiling SQL, SQL, template, rest"
+    )
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--small", action="store_true", help="a small archive: the deep pages are page 2")
     arguments = parser.parse_args()
@@ -119,7 +181,9 @@ def main():
     issue = arguments.issue or middle(
         Issue.objects.published().order_by("number").values_list("number", flat=True)
     )
-    print(f"{'page':<46} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}")
+    split = watched_split() if arguments.split else None
+    heading = f"{'page':<46} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}"
+    print(heading + ("".join(f" {label:>9}" for label in (*SPLIT_LABELS, "rest")) if split else ""))
     plans = {}
     for name, template in PAGES.items():
         if arguments.only and name not in arguments.only:
@@ -127,10 +191,11 @@ def main():
         deep_pages = dict.fromkeys(("deep", "p50", "p250"), 2) if arguments.small else DEEP_PAGES
         links = {key: older_link(key, deep_pages) for key in re.findall(r"\{(\w+_after)\}", template)}
         path = template.format(story=story, issue=issue, **deep_pages, **links)
-        result = measure(client, path, arguments.repeat)
+        result = measure(client, path, arguments.repeat, split)
         counts = "/".join(str(count) for count in result["queries"])
         times = f"{result['total_ms']:>9.1f} {result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
-        print(f"{name:<46} {counts:>8} {times}")
+        parts = "".join(f" {ms:>9.1f}" for ms in result["split_ms"].values())
+        print(f"{name:<46} {counts:>8} {times}{parts}")
         plans[name] = result["slowest_sql"]
     if arguments.explain and connection.vendor == "postgresql":
         for name, sql in plans.items():
