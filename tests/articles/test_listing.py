@@ -1,7 +1,9 @@
 """What a list shows of each story (Article.listing), read with the stories in one query."""
 
+from unittest import mock
+
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Department, Township, issue_contents
@@ -81,3 +83,32 @@ def test_a_json_row_reads_its_fields_under_their_keys():
     story = ArticleFactory(published=True, headline="信义镇红枣丰收")
     row = Article.objects.annotate(row=JSONRow(pk="pk", title="headline")).values_list("row", flat=True)
     assert row.get(pk=story.pk) == {"pk": story.pk, "title": "信义镇红枣丰收"}
+
+
+def test_the_listing_reads_its_own_story_wherever_the_stories_table_stands_in_the_query():
+    """The listing's SQL is compiled once for each place of the stories' table: read as a list, and as a
+    subquery of another query of stories, each reads the pictures of its own story."""
+    with_photo = ArticleFactory(published=True)
+    ArticleFactory(published=True)
+    PhotoFactory(article=with_photo)
+    with_pictures = Article.objects.for_listing().filter(listed_photo__isnull=False)
+
+    for _ in range(2):  # compiled the first time, written as it was the second
+        assert [story.pk for story in with_pictures] == [with_photo.pk]
+        assert list(Article.objects.filter(pk__in=with_pictures.values("pk"))) == [with_photo]
+
+
+def test_the_listing_is_compiled_once_for_every_query_that_reads_it():
+    story = ArticleFactory(published=True)
+    PhotoFactory(article=story)
+    first_sql = Article.objects.filter(pk=story.pk).for_listing().query.sql_with_params()[0]
+    resolve = mock.Mock(wraps=models.Subquery.resolve_expression)
+
+    with mock.patch.object(
+        models.Subquery, "resolve_expression", lambda *args, **kwargs: resolve(*args, **kwargs)
+    ):
+        second = Article.objects.filter(pk=story.pk).for_listing()
+        assert second.query.sql_with_params()[0] == first_sql
+        assert second.get().listing.photo.thumbnail_url == story.photos.get().thumbnail_url
+
+    resolve.assert_not_called()
