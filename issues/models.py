@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from infrastructure.addresses import cached_reverse
 from infrastructure.fields import optional_link
 from infrastructure.images import validate_scan
 from infrastructure.media import unguessable_name
@@ -53,7 +54,7 @@ class Issue(models.Model):
         return _("No. %(number)s (%(date)s)") % {"number": self.number, "date": self.date.isoformat()}
 
     def get_absolute_url(self):
-        return reverse("issues:detail", kwargs={"number": self.number})
+        return cached_reverse("issues:detail", number=self.number)
 
     @classmethod
     def next_number_and_date(cls):
@@ -210,10 +211,10 @@ class Page(models.Model):
         }
 
     def get_absolute_url(self):
-        return reverse("issues:page", kwargs={"number": self.issue.number, "page": self.number})
+        return cached_reverse("issues:page", number=self.issue.number, page=self.number)
 
     def get_preview_url(self):
-        return reverse("issues:page_preview", kwargs={"number": self.issue.number, "page": self.number})
+        return cached_reverse("issues:page_preview", number=self.issue.number, page=self.number)
 
     @property
     def is_rendered(self):

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -23,6 +22,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import ngettext, npgettext
 from jinja2 import Environment
 
+from infrastructure.addresses import cached_reverse
 from infrastructure.caching import LIST_POSITION
 
 # As Django's json_script: with <, > and & escaped, text can never close the script element.
@@ -30,7 +30,7 @@ JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def url(name, *args, **kwargs):
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    return cached_reverse(name, *args, **kwargs)
 
 
 def date(value, format_string):

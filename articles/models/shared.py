@@ -3,10 +3,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.characters import describe, unwanted_characters
+from infrastructure.addresses import cached_reverse
 
 
 def assign_unique_slug(instance, base):
@@ -68,7 +68,7 @@ class NamedPage(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(self.url_name, kwargs={"slug": self.slug})
+        return cached_reverse(self.url_name, slug=self.slug)
 
 
 def import_key_field(help_text):

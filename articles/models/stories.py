@@ -3,12 +3,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from chinese_text.counting import character_count, paragraphs
+from infrastructure.addresses import cached_reverse
 from infrastructure.fields import optional_link
 
 from .gazetteer import Department, Township
@@ -166,10 +166,10 @@ class Article(models.Model):
             super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"pk": self.pk})
+        return cached_reverse("articles:detail", pk=self.pk)
 
     def get_preview_url(self):
-        return reverse("articles:preview", kwargs={"pk": self.pk})
+        return cached_reverse("articles:preview", pk=self.pk)
 
     def compute_listing_date(self):
         """Lists date a story by its issue; one published online only by its day (local time)."""

@@ -1,0 +1,47 @@
+"""Addresses filled into each view's pattern, reversed once: the same as reverse() gives."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+from infrastructure.addresses import cached_reverse
+
+
+@pytest.mark.parametrize(
+    ("viewname", "args", "kwargs"),
+    [
+        ("articles:home", (), {}),
+        ("articles:detail", (), {"pk": 1024}),
+        ("articles:township", (), {"slug": "xinyi-zhen"}),
+        ("issues:page", (), {"number": 500, "page": 3}),
+        ("articles:archive_day", (2020, 1, 31), {}),
+    ],
+)
+def test_an_address_is_the_one_reverse_gives(viewname, args, kwargs):
+    expected = reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+    assert cached_reverse(viewname, *args, **kwargs) == expected
+    assert cached_reverse(viewname, *args, **kwargs) == expected  # from the pattern the first call made
+
+
+def test_a_site_under_a_prefix_gets_its_addresses_under_it():
+    cached_reverse("articles:detail", pk=1)
+    set_script_prefix("/news/")
+    try:
+        assert cached_reverse("articles:detail", pk=1) == "/news/articles/1/"
+    finally:
+        set_script_prefix("/")
+    assert cached_reverse("articles:detail", pk=1) == "/articles/1/"
+
+
+@pytest.mark.parametrize(
+    ("viewname", "kwargs"),
+    [
+        ("articles:township", {"slug": "信义镇"}),  # the slug converter takes no Chinese
+        ("articles:detail", {"pk": "xinyi-zhen"}),  # an id is digits
+        ("articles:detail", {"pk": "12/../34"}),
+        ("articles:no-such-view", {}),
+    ],
+)
+def test_what_reverse_refuses_is_refused(viewname, kwargs):
+    with pytest.raises(NoReverseMatch):
+        cached_reverse(viewname, **kwargs)
