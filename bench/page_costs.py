@@ -5,8 +5,11 @@ Run against the benchmark archive with the production settings (the page cache i
     . bench-env.sh && .venv/bin/python bench/page_costs.py --story 50000 --issue 500 --explain
 
 Each page is asked for --repeat times after one warm-up request (which fills the search dictionary and
-the connection); the figures are medians. Without --story and --issue it takes the middle published
-ones, so that it runs on any archive: .ci/run runs it once on a small one, as a smoke test.
+the connection); the figures are medians. After each request the one-query reference page is asked
+too, and "× ref" is the ratio of the two medians: on a machine whose speed drifts from minute to minute,
+requests made moments apart compare better than two runs of the table. Without --story and --issue it
+takes the middle published ones, so that it runs on any archive: .ci/run runs it once on a small one, as
+a smoke test.
 """
 
 import argparse
@@ -110,17 +113,24 @@ def watched_split():
 SPLIT_LABELS = ("compile", "SQL", "template")
 
 
-def measure(client, path, repeat, split=None):
+def timed_get(client, path):
+    started = time.perf_counter()
+    response = client.get(path)
+    return time.perf_counter() - started, response
+
+
+def measure(client, path, repeat, split=None, reference=None):
+    """The page's figures; with a reference page, that page is asked after each request too, so that the
+    ratio of the two compares requests made moments apart on this noisy machine."""
     client.get(path)
-    totals, sql_times, counts, slowest = [], [], set(), (0, "")
+    totals, sql_times, counts, slowest, references = [], [], set(), (0, ""), []
     parts = collections.defaultdict(list)
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as captured:
             if split:
                 split.take()
-            started = time.perf_counter()
-            response = client.get(path)
-            totals.append(time.perf_counter() - started)
+            total, response = timed_get(client, path)
+            totals.append(total)
             if split:
                 spent = split.take()
                 for label in SPLIT_LABELS:
@@ -131,6 +141,8 @@ def measure(client, path, repeat, split=None):
         sql_times.append(sum(float(query["time"]) for query in captured.captured_queries))
         for query in captured.captured_queries:
             slowest = max(slowest, (float(query["time"]), query["sql"]))
+        if reference:  # after reading the queries: a request clears the connection's log
+            references.append(timed_get(client, reference)[0])
     return {
         "queries": sorted(counts),
         "total_ms": statistics.median(totals) * 1000,
@@ -138,6 +150,7 @@ def measure(client, path, repeat, split=None):
         "slowest_ms": slowest[0] * 1000,
         "slowest_sql": slowest[1],
         "split_ms": {label: statistics.median(times) * 1000 for label, times in parts.items()},
+        "times_reference": statistics.median(totals) / statistics.median(references) if references else None,
     }
 
 
@@ -198,7 +211,8 @@ def main():
         Issue.objects.published().order_by("number").values_list("number", flat=True)
     )
     split = watched_split() if arguments.split else None
-    heading = f"{'page':<46} {'queries':>8} {'total ms':>9} {'SQL ms':>8} {'slowest':>8}"
+    reference = f"/bench/one-query/{story}"
+    heading = f"{'page':<46} {'queries':>8} {'total ms':>9} {'× ref':>6} {'SQL ms':>8} {'slowest':>8}"
     print(heading + ("".join(f" {label:>9}" for label in (*SPLIT_LABELS, "rest")) if split else ""))
     plans = {}
     for name, template in PAGES.items():
@@ -207,9 +221,12 @@ def main():
         deep_pages = dict.fromkeys(("deep", "p50", "p250"), 2) if arguments.small else DEEP_PAGES
         links = {key: older_link(key, deep_pages) for key in re.findall(r"\{(\w+_after)\}", template)}
         path = template.format(story=story, issue=issue, **deep_pages, **links)
-        result = measure(client, path, arguments.repeat, split)
+        result = measure(client, path, arguments.repeat, split, reference)
         counts = "/".join(str(count) for count in result["queries"])
-        times = f"{result['total_ms']:>9.1f} {result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
+        times = (
+            f"{result['total_ms']:>9.1f} {result['times_reference']:>6.1f} "
+            f"{result['sql_ms']:>8.1f} {result['slowest_ms']:>8.1f}"
+        )
         parts = "".join(f" {ms:>9.1f}" for ms in result["split_ms"].values())
         print(f"{name:<46} {counts:>8} {times}{parts}")
         plans[name] = result["slowest_sql"]
