@@ -19,10 +19,14 @@ def unwanted(character):
 
 def unwanted_characters(text):
     """The unwanted characters of text, each once, in the order they first appear."""
+    if text.isprintable():  # no control or format character: str's own test, over the text at C speed
+        return []
     return list(dict.fromkeys(character for character in text if unwanted(character)))
 
 
 def without_unwanted(text):
+    if text.isprintable():
+        return text
     return "".join(character for character in text if not unwanted(character))
 
 

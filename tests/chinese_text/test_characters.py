@@ -11,8 +11,16 @@ def test_control_and_invisible_format_characters_are_unwanted(character):
     assert without_unwanted(f"城北{character}街道") == "城北街道"
 
 
-def test_newlines_tabs_and_chinese_punctuation_are_kept():
-    text = "本报讯（王艳）\n“迎新年”健步走，\t共计150余人。"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报讯（王艳）\n“迎新年”健步走，\t共计150余人。",
+        "城北\u3000街道",  # an ideographic space, and below a private-use character: not printable, but kept
+        "城北\ue000街道",
+        "城北街道",
+    ],
+)
+def test_newlines_tabs_wide_spaces_and_chinese_punctuation_are_kept(text):
     assert unwanted_characters(text) == [] and without_unwanted(text) == text
 
 
