@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -165,14 +165,15 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("plan/", view(self.plan_view), name="planning_plan"),
-            path("coverage/", view(self.coverage_view), name="planning_coverage"),
-            path("gaps/", view(self.gaps_view), name="planning_gaps"),
-            path("<int:object_id>/decide/", view(self.decide_view), name="planning_proposal_decide"),
-            path("<int:object_id>/assign/", view(self.assign_view), name="planning_proposal_assign"),
-            path("<int:object_id>/file/", view(self.file_view), name="planning_proposal_file"),
+            *self.tool_urls(
+                ("plan/", self.plan_view, "planning_plan"),
+                ("coverage/", self.coverage_view, "planning_coverage"),
+                ("gaps/", self.gaps_view, "planning_gaps"),
+                ("<int:object_id>/decide/", self.decide_view, "planning_proposal_decide"),
+                ("<int:object_id>/assign/", self.assign_view, "planning_proposal_assign"),
+                ("<int:object_id>/file/", self.file_view, "planning_proposal_file"),
+            ),
             *super().get_urls(),
         ]
 

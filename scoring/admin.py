@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -98,11 +98,12 @@ class LedgerMonthAdmin(RecordAdmin, ToolPages, admin.ModelAdmin):
     change_list_template = "admin/scoring/ledgermonth/change_list.html"
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("ledger/", view(self.ledger_view), name="scoring_ledger"),
-            path("ledger/lock/", view(self.lock_view), name="scoring_ledger_lock"),
-            path("ledger/export/", view(self.export_view), name="scoring_ledger_export"),
+            *self.tool_urls(
+                ("ledger/", self.ledger_view, "scoring_ledger"),
+                ("ledger/lock/", self.lock_view, "scoring_ledger_lock"),
+                ("ledger/export/", self.export_view, "scoring_ledger_export"),
+            ),
             *super().get_urls(),
         ]
 

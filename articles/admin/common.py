@@ -1,3 +1,5 @@
+from django.urls import path
+
 from articles.models import Author
 
 
@@ -24,6 +26,10 @@ class ToolPages:
     """The context of the admin's own tool pages, which extend templates/admin/tool.html (the desk's board,
     publishing, zones and imports; assigning, the plan, the ledger): the admin's, the crumbs to the
     changelist and to `original`, and the page's `crumb` (else its title)."""
+
+    def tool_urls(self, *routes):
+        """The tool pages' addresses, (route, view method, URL name) each, behind the admin's login."""
+        return [path(route, self.admin_site.admin_view(view), name=name) for route, view, name in routes]
 
     def tool_context(self, request, title, original=None, crumb=None):
         return {

@@ -5,7 +5,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from articles import presence, search, workflow
 from articles.models import Article, Byline, Comment, Photo
 
-from .common import own_author
+from .common import ToolPages, own_author
 from .editorial import conversation
 from .filters import IssueFilter, PageFilter
 from .forms import ArticleAdminForm, PhotoForm, diffs
@@ -48,7 +48,7 @@ class WorkflowRefused(Exception):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ToolPages, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -221,20 +221,17 @@ class ArticleAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        def view(function):
-            return self.admin_site.admin_view(function)
-
         return [
-            path(
-                "<int:object_id>/transition/", view(self.transition_view), name="articles_article_transition"
-            ),
-            path("<int:object_id>/versions/", view(self.versions_view), name="articles_article_versions"),
-            path("<int:object_id>/comment/", view(self.comment_view), name="articles_article_comment"),
-            path("<int:object_id>/presence/", view(self.presence_view), name="articles_article_presence"),
-            path(
-                "<int:object_id>/versions/<int:version_id>/restore/",
-                view(self.restore_view),
-                name="articles_article_restore",
+            *self.tool_urls(
+                ("<int:object_id>/transition/", self.transition_view, "articles_article_transition"),
+                ("<int:object_id>/versions/", self.versions_view, "articles_article_versions"),
+                ("<int:object_id>/comment/", self.comment_view, "articles_article_comment"),
+                ("<int:object_id>/presence/", self.presence_view, "articles_article_presence"),
+                (
+                    "<int:object_id>/versions/<int:version_id>/restore/",
+                    self.restore_view,
+                    "articles_article_restore",
+                ),
             ),
             *super().get_urls(),
         ]

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -55,15 +55,14 @@ def move_options(pages):
 
 
 class AssemblyBoardViews:
-    """Mixed into IssueAdmin: the board at <issue>/board/, and its moves."""
+    """Mixed into IssueAdmin (with ToolPages): the board at <issue>/board/, and its moves."""
 
     def board_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("<int:object_id>/board/", view(self.board_view), name="issues_issue_board"),
-            path("<int:object_id>/board/move/", view(self.board_move_view), name="issues_issue_board_move"),
-            path("<int:object_id>/board/undo/", view(self.board_undo_view), name="issues_issue_board_undo"),
-        ]
+        return self.tool_urls(
+            ("<int:object_id>/board/", self.board_view, "issues_issue_board"),
+            ("<int:object_id>/board/move/", self.board_move_view, "issues_issue_board_move"),
+            ("<int:object_id>/board/undo/", self.board_undo_view, "issues_issue_board_undo"),
+        )
 
     def _board_issue(self, request, object_id):
         issue = get_object_or_404(Issue, pk=object_id)

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,10 +67,11 @@ class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.Model
         return {"number": number, "date": date, **super().get_changeform_initial_data(request)}
 
     def get_urls(self):
-        view = self.admin_site.admin_view
         return [
-            path("new-from-template/", view(self.new_from_template_view), name="issues_issue_new"),
-            path("<int:object_id>/publish/", view(self.publish_view), name="issues_issue_publish"),
+            *self.tool_urls(
+                ("new-from-template/", self.new_from_template_view, "issues_issue_new"),
+                ("<int:object_id>/publish/", self.publish_view, "issues_issue_publish"),
+            ),
             *self.board_urls(),
             *super().get_urls(),
         ]

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -161,17 +160,14 @@ class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
             self.message_user(request, form.text_problem, messages.WARNING)
 
     def get_urls(self):
-        place = self.admin_site.admin_view(self.place_view)
-        place_photo = self.admin_site.admin_view(self.place_photo_view)
-        import_text = self.admin_site.admin_view(self.import_view)
-        import_pdf = self.admin_site.admin_view(self.import_pdf_view)
-        zones = self.admin_site.admin_view(self.zones_view)
         return [
-            path("import/", import_text, name="issues_page_import"),
-            path("<int:object_id>/import-pdf/", import_pdf, name="issues_page_import_pdf"),
-            path("<int:object_id>/zones/", zones, name="issues_page_zones"),
-            path("<int:object_id>/place/", place, name="issues_page_place"),
-            path("<int:object_id>/place-photo/", place_photo, name="issues_page_place_photo"),
+            *self.tool_urls(
+                ("import/", self.import_view, "issues_page_import"),
+                ("<int:object_id>/import-pdf/", self.import_pdf_view, "issues_page_import_pdf"),
+                ("<int:object_id>/zones/", self.zones_view, "issues_page_zones"),
+                ("<int:object_id>/place/", self.place_view, "issues_page_place"),
+                ("<int:object_id>/place-photo/", self.place_photo_view, "issues_page_place_photo"),
+            ),
             *super().get_urls(),
         ]
 
