@@ -16,22 +16,27 @@ PLAIN = re.compile(r"[-a-zA-Z0-9_]+")
 def cached_reverse(viewname, *args, **kwargs):
     """reverse(viewname, args=args or kwargs=kwargs), filled into the view's pattern when it can be."""
     texts = [str(value) for value in args or kwargs.values()]
-    pieces, takes_letters = _pattern(viewname, len(args), tuple(kwargs), get_script_prefix(), get_urlconf())
-    if all(
+    pattern = _pattern(viewname, len(args), tuple(kwargs), get_script_prefix(), get_urlconf())
+    if pattern and all(
         PLAIN.fullmatch(text) and (letters or text.isdigit())
-        for text, letters in zip(texts, takes_letters, strict=True)
+        for text, letters in zip(texts, pattern[1], strict=True)
     ):
-        return "".join(texts[piece] if isinstance(piece, int) else piece for piece in pieces)
+        return "".join(texts[piece] if isinstance(piece, int) else piece for piece in pattern[0])
     return reverse(viewname, args=args or None, kwargs=kwargs or None)
 
 
 @functools.cache
 def _pattern(viewname, arg_count, names, script_prefix, urlconf):
     """The view's address as text with each value's position between, and whether each value may hold
-    letters (a slug) or only digits (an id, a number). Raises NoReverseMatch as reverse() does."""
+    letters (a slug) or only digits (an id, a number); None for a view the marks do not fit (a route
+    that takes four digits, say, or none of this name), which reverse() then answers."""
     marks = [f"{MARK}{index:02d}" for index in range(arg_count or len(names))]
+    try:
+        address = _reverse(viewname, urlconf, marks, names)
+    except NoReverseMatch:
+        return None
     # re.split gives text, a mark's number, text, …
-    pieces = MARKS.split(_reverse(viewname, urlconf, marks, names))
+    pieces = MARKS.split(address)
     takes_letters = []
     for index in range(len(marks)):
         try:

@@ -1,7 +1,7 @@
 """Addresses filled into each view's pattern, reversed once: the same as reverse() gives."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.urls import NoReverseMatch, re_path, reverse, set_script_prefix, set_urlconf
 
 from infrastructure.addresses import cached_reverse
 
@@ -45,3 +45,17 @@ def test_a_site_under_a_prefix_gets_its_addresses_under_it():
 def test_what_reverse_refuses_is_refused(viewname, kwargs):
     with pytest.raises(NoReverseMatch):
         cached_reverse(viewname, **kwargs)
+
+
+def test_a_route_the_marks_do_not_fit_is_reversed_as_django_does():
+    set_urlconf(__name__)
+    try:
+        assert cached_reverse("year", year=2026) == "/year/2026/"
+        with pytest.raises(NoReverseMatch):
+            cached_reverse("year", year=26)
+    finally:
+        set_urlconf(None)
+
+
+# The URLconf of the test above: a year of four digits.
+urlpatterns = [re_path(r"^year/(?P<year>[0-9]{4})/$", lambda request, year: None, name="year")]
