@@ -25,7 +25,9 @@ def cached_reverse(viewname, *args, **kwargs):
     return reverse(viewname, args=args or None, kwargs=kwargs or None)
 
 
-@functools.cache
+# Bounded: the script prefix is the server's, but a proxy that passed a client's through would make each
+# address its own pattern.
+@functools.lru_cache(maxsize=512)
 def _pattern(viewname, arg_count, names, script_prefix, urlconf):
     """The view's address as text with each value's position between, and whether each value may hold
     letters (a slug) or only digits (an id, a number); None for a view the marks do not fit (a route

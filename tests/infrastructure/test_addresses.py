@@ -3,7 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, re_path, reverse, set_script_prefix, set_urlconf
 
-from infrastructure.addresses import cached_reverse
+from infrastructure.addresses import _pattern, cached_reverse
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,16 @@ def test_a_site_under_a_prefix_gets_its_addresses_under_it():
     finally:
         set_script_prefix("/")
     assert cached_reverse("articles:detail", pk=1) == "/articles/1/"
+
+
+def test_patterns_kept_are_bounded_whatever_the_prefixes():
+    try:
+        for number in range(600):
+            set_script_prefix(f"/site-{number}/")
+            assert cached_reverse("articles:detail", pk=1) == f"/site-{number}/articles/1/"
+    finally:
+        set_script_prefix("/")
+    assert _pattern.cache_info().currsize <= 512
 
 
 @pytest.mark.parametrize(
