@@ -132,6 +132,14 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
     readonly_fields = ["status", "decision_note", "merged_into", "decided_by", "decided_at"]
     change_form_template = "admin/planning/proposal/change_form.html"
     change_list_template = "admin/planning/proposal/change_list.html"
+    tool_pages = [
+        ("plan/", "plan_view", "planning_plan"),
+        ("coverage/", "coverage_view", "planning_coverage"),
+        ("gaps/", "gaps_view", "planning_gaps"),
+        ("<int:object_id>/decide/", "decide_view", "planning_proposal_decide"),
+        ("<int:object_id>/assign/", "assign_view", "planning_proposal_assign"),
+        ("<int:object_id>/file/", "file_view", "planning_proposal_file"),
+    ]
 
     @admin.display(description=_("proposed by"))
     def proposer(self, proposal):
@@ -163,19 +171,6 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
         else:
             obj.version += 1
         super().save_model(request, obj, form, change)
-
-    def get_urls(self):
-        return [
-            *self.tool_urls(
-                ("plan/", self.plan_view, "planning_plan"),
-                ("coverage/", self.coverage_view, "planning_coverage"),
-                ("gaps/", self.gaps_view, "planning_gaps"),
-                ("<int:object_id>/decide/", self.decide_view, "planning_proposal_decide"),
-                ("<int:object_id>/assign/", self.assign_view, "planning_proposal_assign"),
-                ("<int:object_id>/file/", self.file_view, "planning_proposal_file"),
-            ),
-            *super().get_urls(),
-        ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:

@@ -96,16 +96,11 @@ class AdjustmentAdmin(admin.ModelAdmin):
 class LedgerMonthAdmin(RecordAdmin, ToolPages, admin.ModelAdmin):
     list_display = ["month", "locked_by", "locked_at"]
     change_list_template = "admin/scoring/ledgermonth/change_list.html"
-
-    def get_urls(self):
-        return [
-            *self.tool_urls(
-                ("ledger/", self.ledger_view, "scoring_ledger"),
-                ("ledger/lock/", self.lock_view, "scoring_ledger_lock"),
-                ("ledger/export/", self.export_view, "scoring_ledger_export"),
-            ),
-            *super().get_urls(),
-        ]
+    tool_pages = [
+        ("ledger/", "ledger_view", "scoring_ledger"),
+        ("ledger/lock/", "lock_view", "scoring_ledger_lock"),
+        ("ledger/export/", "export_view", "scoring_ledger_export"),
+    ]
 
     def chosen_month(self, request):
         try:

@@ -25,11 +25,19 @@ class RecordAdmin:
 class ToolPages:
     """The context of the admin's own tool pages, which extend templates/admin/tool.html (the desk's board,
     publishing, zones and imports; assigning, the plan, the ledger): the admin's, the crumbs to the
-    changelist and to `original`, and the page's `crumb` (else its title)."""
+    changelist and to `original`, and the page's `crumb` (else its title).
 
-    def tool_urls(self, *routes):
-        """The tool pages' addresses, (route, view method, URL name) each, behind the admin's login."""
-        return [path(route, self.admin_site.admin_view(view), name=name) for route, view, name in routes]
+    `tool_pages` declares their addresses, as `actions` does the actions: (route, view method's name, URL
+    name) each, served behind the admin's login ahead of the model's own pages."""
+
+    tool_pages = ()
+
+    def get_urls(self):
+        tools = [
+            path(route, self.admin_site.admin_view(getattr(self, view)), name=name)
+            for route, view, name in self.tool_pages
+        ]
+        return [*tools, *super().get_urls()]
 
     def tool_context(self, request, title, original=None, crumb=None):
         return {

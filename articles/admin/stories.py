@@ -86,6 +86,17 @@ class ArticleAdmin(ToolPages, admin.ModelAdmin):
         "keyword_list",
     ]
     inlines = [BylineInline, PhotoInline]
+    tool_pages = [
+        ("<int:object_id>/transition/", "transition_view", "articles_article_transition"),
+        ("<int:object_id>/versions/", "versions_view", "articles_article_versions"),
+        ("<int:object_id>/comment/", "comment_view", "articles_article_comment"),
+        ("<int:object_id>/presence/", "presence_view", "articles_article_presence"),
+        (
+            "<int:object_id>/versions/<int:version_id>/restore/",
+            "restore_view",
+            "articles_article_restore",
+        ),
+    ]
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subtitle", "source", "body", "edit_count_seen"]}),
         (
@@ -219,22 +230,6 @@ class ArticleAdmin(ToolPages, admin.ModelAdmin):
             # Nothing was saved. Show the form again with the user's changes and the reason.
             request.workflow_refusal = refused.messages
             return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def get_urls(self):
-        return [
-            *self.tool_urls(
-                ("<int:object_id>/transition/", self.transition_view, "articles_article_transition"),
-                ("<int:object_id>/versions/", self.versions_view, "articles_article_versions"),
-                ("<int:object_id>/comment/", self.comment_view, "articles_article_comment"),
-                ("<int:object_id>/presence/", self.presence_view, "articles_article_presence"),
-                (
-                    "<int:object_id>/versions/<int:version_id>/restore/",
-                    self.restore_view,
-                    "articles_article_restore",
-                ),
-            ),
-            *super().get_urls(),
-        ]
 
     @method_decorator(require_POST)
     def comment_view(self, request, object_id):

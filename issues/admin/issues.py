@@ -55,6 +55,11 @@ class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.Model
     readonly_fields = ["status", "published_at"]
     fixed_once_out = ["number", "date"]
     inlines = [PageInline]
+    tool_pages = [
+        ("new-from-template/", "new_from_template_view", "issues_issue_new"),
+        ("<int:object_id>/publish/", "publish_view", "issues_issue_publish"),
+        *AssemblyBoardViews.board_pages,
+    ]
 
     def issue_of(self, issue):
         return issue
@@ -65,16 +70,6 @@ class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.Model
     def get_changeform_initial_data(self, request):
         number, date = Issue.next_number_and_date()
         return {"number": number, "date": date, **super().get_changeform_initial_data(request)}
-
-    def get_urls(self):
-        return [
-            *self.tool_urls(
-                ("new-from-template/", self.new_from_template_view, "issues_issue_new"),
-                ("<int:object_id>/publish/", self.publish_view, "issues_issue_publish"),
-            ),
-            *self.board_urls(),
-            *super().get_urls(),
-        ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_publish"] = obj is not None and workflow.can_publish_issue(request.user)

@@ -131,6 +131,13 @@ class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
     search_fields = ["name", "issue__number"]
     autocomplete_fields = ["issue", "editor"]
     fixed_once_out = ["issue", "number"]
+    tool_pages = [
+        ("import/", "import_view", "issues_page_import"),
+        ("<int:object_id>/import-pdf/", "import_pdf_view", "issues_page_import_pdf"),
+        ("<int:object_id>/zones/", "zones_view", "issues_page_zones"),
+        ("<int:object_id>/place/", "place_view", "issues_page_place"),
+        ("<int:object_id>/place-photo/", "place_photo_view", "issues_page_place_photo"),
+    ]
 
     def issue_of(self, page):
         return page.issue if page is not None else None
@@ -158,18 +165,6 @@ class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if getattr(form, "text_problem", ""):
             self.message_user(request, form.text_problem, messages.WARNING)
-
-    def get_urls(self):
-        return [
-            *self.tool_urls(
-                ("import/", self.import_view, "issues_page_import"),
-                ("<int:object_id>/import-pdf/", self.import_pdf_view, "issues_page_import_pdf"),
-                ("<int:object_id>/zones/", self.zones_view, "issues_page_zones"),
-                ("<int:object_id>/place/", self.place_view, "issues_page_place"),
-                ("<int:object_id>/place-photo/", self.place_photo_view, "issues_page_place_photo"),
-            ),
-            *super().get_urls(),
-        ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["assembles"] = obj is not None and workflow.is_reviewer(request.user)
