@@ -16,7 +16,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import RecordAdmin, ToolPages, without_bulk_delete
+from articles.admin.common import RecordAdmin, ToolPages, WithoutBulkDelete
 from articles.roles import NEWSROOM_ROLES
 from issues.models import Issue
 
@@ -123,7 +123,7 @@ class AssignForm(forms.Form):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ToolPages, admin.ModelAdmin):
+class ProposalAdmin(WithoutBulkDelete, ToolPages, admin.ModelAdmin):
     form = ProposalForm
     list_display = ["topic", "kind", "planned_date", "status", "proposer", "assignment_state"]
     list_filter = ["status", "kind", "planned_date"]
@@ -154,9 +154,6 @@ class ProposalAdmin(ToolPages, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return rules.proposals_visible_to(request.user).select_related("proposed_by", "assignment__article")
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

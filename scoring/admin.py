@@ -14,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from articles.admin.common import RecordAdmin, ToolPages, without_bulk_delete
+from articles.admin.common import RecordAdmin, ToolPages, WithoutBulkDelete
 
 from . import ledger
 from .models import Adjustment, Grade, LedgerMonth, LengthBand, RuleSet
@@ -39,12 +39,9 @@ class LengthBandInline(admin.TabularInline):
 
 
 @admin.register(RuleSet)
-class RuleSetAdmin(admin.ModelAdmin):
+class RuleSetAdmin(WithoutBulkDelete, admin.ModelAdmin):
     list_display = ["name", "effective_from", "front_page_multiplier", "lead_story_points", "photo_points"]
     inlines = [LengthBandInline]
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
 
 @admin.register(Grade)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import people, workflow
 from articles.models import Author
 
-from .common import without_bulk_delete
+from .common import WithoutBulkDelete
 
 
 @admin.register(Author)
@@ -78,7 +78,7 @@ admin.site.unregister(get_user_model())
 
 
 @admin.register(get_user_model())
-class StaffAdmin(UserAdmin):
+class StaffAdmin(WithoutBulkDelete, UserAdmin):
     """人员管理 for the chief editor and the 管理员 role: create an account with its real name, roles and
     byline in one form, deactivate it, reset its password. No superuser flag, no loose permissions."""
 
@@ -103,9 +103,6 @@ class StaffAdmin(UserAdmin):
     def get_queryset(self, request):
         accounts = super().get_queryset(request).prefetch_related("groups")
         return people.manageable_by(request.user, accounts)
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

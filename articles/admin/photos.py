@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from articles import workflow
 from articles.models import Article, Photo
 
-from .common import own_author, without_bulk_delete
+from .common import WithoutBulkDelete, own_author
 from .filters import AwaitingImageFilter
 from .forms import PhotoForm
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(WithoutBulkDelete, admin.ModelAdmin):
     """Photos follow their story's rules (workflow.photos_visible_to, can_edit_photo); a change to a signed
     story's photo voids its signatures, like a change of its text."""
 
@@ -25,9 +25,6 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return workflow.photos_visible_to(super().get_queryset(request), request.user)
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import workflow
-from articles.admin.common import ToolPages, without_bulk_delete
+from articles.admin.common import ToolPages, WithoutBulkDelete
 from issues.models import Issue, IssueTemplate, TemplatePage
 
 from .board import AssemblyBoardViews
@@ -47,7 +47,7 @@ class NewIssueForm(forms.Form):
 
 
 @admin.register(Issue)
-class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.ModelAdmin):
+class IssueAdmin(WithoutBulkDelete, AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.ModelAdmin):
     list_display = ["number", "date", "status", "published_at"]
     list_filter = ["status"]
     search_fields = ["number"]
@@ -63,9 +63,6 @@ class IssueAdmin(AssemblyBoardViews, ToolPages, PublishedIssueRules, admin.Model
 
     def issue_of(self, issue):
         return issue
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
     def get_changeform_initial_data(self, request):
         number, date = Issue.next_number_and_date()

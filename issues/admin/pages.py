@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from articles import workflow
-from articles.admin.common import ToolPages, without_bulk_delete
+from articles.admin.common import ToolPages, WithoutBulkDelete
 from articles.filters import DATE_PICKER
 from articles.models import Article, Photo
 from infrastructure import images, pdfs
@@ -124,7 +124,7 @@ class PageConfirmForm(PageImportForm):
 
 
 @admin.register(Page)
-class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
+class PageAdmin(WithoutBulkDelete, ToolPages, PublishedIssueRules, admin.ModelAdmin):
     form = PageForm
     list_display = ["__str__", "issue", "number", "name", "editor", "story_count", "total_characters"]
     list_select_related = ["issue", "editor"]
@@ -141,9 +141,6 @@ class PageAdmin(ToolPages, PublishedIssueRules, admin.ModelAdmin):
 
     def issue_of(self, page):
         return page.issue if page is not None else None
-
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "issue" and not workflow.may_change_published(request.user):
