@@ -13,7 +13,18 @@ from articles.models.shared import PrintableCharField
 from infrastructure.fields import optional_link
 
 
-class Proposal(models.Model):
+class Versioned(models.Model):
+    """A row several editors change: each change counts `version` up, and a change made on an older copy is
+    refused (planning/rules.py), so no update is lost."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Proposal(Versioned):
     class Kind(models.TextChoices):
         NEWS = "news", _("news")
         REPORT = "report", _("report")
@@ -53,9 +64,6 @@ class Proposal(models.Model):
         settings.AUTH_USER_MODEL, _("decided by"), "+", on_delete=models.PROTECT, editable=False
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    # Every change counts up; a change made on an older copy is refused (no lost updates).
-    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("proposal")
@@ -82,7 +90,7 @@ class Proposal(models.Model):
         return self.topic
 
 
-class Assignment(models.Model):
+class Assignment(Versioned):
     """派稿: an accepted proposal given to staff, due on a day, perhaps for an issue's page."""
 
     proposal = models.OneToOneField(
@@ -97,8 +105,6 @@ class Assignment(models.Model):
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("assignment")
