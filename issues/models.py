@@ -181,13 +181,8 @@ class Page(models.Model):
     )
     image_width = models.PositiveIntegerField(_("image width"), null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(_("image height"), null=True, blank=True, editable=False)
-    rendered_from = models.CharField(
-        _("rendered from"),
-        max_length=200,
-        blank=True,
-        editable=False,
-        help_text=_("The scan the images show."),
-    )
+    # The scan's name when the images were made: they are stale once another scan is uploaded.
+    rendered_from = models.CharField(_("rendered from"), max_length=200, blank=True, editable=False)
     text_layer = models.CharField(
         _("text layer"), max_length=10, choices=TextLayer, blank=True, editable=False
     )

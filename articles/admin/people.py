@@ -18,6 +18,18 @@ class AuthorAdmin(admin.ModelAdmin):
     list_select_related = ["township", "department", "user"]
     search_fields = ["name", "slug"]
     autocomplete_fields = ["township", "department", "user"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "user"]}),
+        (
+            _("Correspondent"),
+            {
+                "fields": ["township", "department"],
+                "description": _(
+                    "For a correspondent: the township they report from, or the department they work in."
+                ),
+            },
+        ),
+    ]
 
     def has_change_permission(self, request, obj=None):
         # A name readers already see in print is the chief editor's to change.

@@ -44,20 +44,9 @@ class Author(NamedPage):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REPORTER)
     user = optional_link(settings.AUTH_USER_MODEL, _("user account"), "author", field=models.OneToOneField)
-    township = optional_link(
-        Township,
-        _("township"),
-        "correspondents",
-        on_delete=models.PROTECT,
-        help_text=_("For a correspondent: the township they report from."),
-    )
-    department = optional_link(
-        Department,
-        _("department"),
-        "correspondents",
-        on_delete=models.PROTECT,
-        help_text=_("For a correspondent: the department they work in."),
-    )
+    # A correspondent's: the township they report from, or the department they work in.
+    township = optional_link(Township, _("township"), "correspondents", on_delete=models.PROTECT)
+    department = optional_link(Department, _("department"), "correspondents", on_delete=models.PROTECT)
 
     objects = AuthorQuerySet.as_manager()
 

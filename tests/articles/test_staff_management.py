@@ -113,3 +113,12 @@ def test_the_staff_forms_speak_chinese(client):
         content = client.get(url).content.decode()
         assert "After you" not in content and "The groups this user belongs to" not in content
         assert "姓名" in content and "角色" in content
+
+
+def test_the_author_form_sets_a_correspondents_township_and_department_apart(client):
+    client.force_login(staff_member(EDITOR))
+    author = AuthorFactory(name="李明", kind=Author.Kind.CORRESPONDENT)
+    page = client.get(reverse("admin:articles_author_change", args=[author.pk])).content.decode()
+    fieldset = page[page.index("仅限通讯员") :]
+    assert 'name="township"' in fieldset and 'name="department"' in fieldset
+    assert 'name="kind"' not in fieldset
