@@ -7,6 +7,8 @@ keywords and search behave as on real stories. Nothing here is used by the site 
 import datetime
 import random
 import time
+import tomllib
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -22,79 +24,8 @@ from issues.models import Issue, Page
 
 FIRST_DAY, LAST_DAY = datetime.date(2015, 1, 1), datetime.date(2026, 10, 31)
 STORIES_PER_ISSUE = 24
-PAGE_NAMES = ["要闻", "综合", "乡村振兴", "专题", "民生", "文化", "教育", "党建"]
 BATCH = 2000
-
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁"
-GIVEN = "艳华伟芳娜敏静丽强磊军洋勇杰娟涛明超秀霞平刚桂英玉兰晓峰建国海燕鹏飞慧婷雪梅志红文斌宇欣佳琪瑞"
-
-# Common words appear in most stories; rare ones in a few hundred of 100,000 (bench/search.py asks both).
-TOPICS = [
-    "乡村振兴",
-    "脱贫攻坚",
-    "产业扶贫",
-    "人居环境整治",
-    "疫情防控",
-    "安全生产",
-    "文明城市创建",
-    "移风易俗",
-    "党史学习教育",
-    "基层治理",
-    "民生实事",
-    "招商引资",
-    "项目建设",
-    "生态保护",
-    "植树造林",
-    "防汛抗旱",
-    "教育发展",
-    "医疗保障",
-    "就业创业",
-    "养老服务",
-    "文化惠民",
-    "全民健身",
-    "法治宣传",
-    "消防安全",
-]
-RARE_TOPICS = ["沙棘采摘", "核桃嫁接", "剪纸非遗", "弓箭舞", "红枣烘干", "小米深加工", "光伏电站", "地质灾害"]
-ACTIVITIES = [
-    "专题会议",
-    "座谈会",
-    "培训班",
-    "宣讲活动",
-    "志愿服务",
-    "观摩活动",
-    "现场推进会",
-    "签约仪式",
-    "健步走活动",
-    "文艺演出",
-    "义诊活动",
-    "知识竞赛",
-    "揭牌仪式",
-    "调研活动",
-    "集中学习",
-]
-PEOPLE = ["党员干部", "村民", "群众", "志愿者", "企业职工", "师生", "妇女代表", "退役军人", "青年", "老人"]
-VERBS = ["召开", "举办", "组织开展", "扎实推进", "深入开展", "启动", "部署", "全面落实"]
-RESULTS = [
-    "取得了明显成效",
-    "受到群众广泛好评",
-    "为高质量发展注入新动能",
-    "进一步提升了群众的获得感和幸福感",
-    "营造了浓厚氛围",
-    "推动各项工作落地见效",
-    "实现了良好开局",
-]
-SENTENCES = [
-    "近日，{township}{verb}{topic}{activity}，{department}负责同志出席并讲话。",
-    "{township}{place}的{people}积极参与，共计{number}余人参加活动。",
-    "会议强调，要把{topic}作为当前的重点工作，{result}。",
-    "今年以来，{department}围绕{topic}，{verb}各项工作，{result}。",
-    "活动现场，{people}纷纷表示，{topic}让生活有了新变化。",
-    "据了解，{township}已累计投入资金{number}万元，用于{topic}。",
-    "{department}相关负责人介绍，下一步将继续做好{topic}工作。",
-    "在{place}，记者看到{people}正在忙着{rare}，一派繁忙景象。",
-    "截至目前，全区共有{number}户农户参与{topic}，{result}。",
-]
+WORDS = tomllib.loads(Path(__file__).with_name("synthetic_words.toml").read_text(encoding="utf-8"))
 
 
 class Command(BaseCommand):
@@ -132,8 +63,8 @@ class Command(BaseCommand):
         taken = set(Author.objects.values_list("slug", flat=True))
         authors = []
         for _index in range(count):
-            given = self.random.sample(GIVEN, self.random.choice((1, 2)))
-            name = self.random.choice(SURNAMES) + "".join(given)
+            given = self.random.sample(WORDS["given_names"], self.random.choice((1, 2)))
+            name = self.random.choice(WORDS["surnames"]) + "".join(given)
             slug, suffix = person_slug(name), 1
             while slug in taken:
                 suffix += 1
@@ -162,7 +93,7 @@ class Command(BaseCommand):
         pages = Page.objects.bulk_create(
             Page(issue=issue, number=number, name=name)
             for issue in issues
-            for number, name in enumerate(PAGE_NAMES[:4], start=1)
+            for number, name in enumerate(WORDS["page_names"][:4], start=1)
         )
         slots = []
         for index in range(story_count):
@@ -174,16 +105,16 @@ class Command(BaseCommand):
         places = [place for place in self.places if place.township_id == township.pk] or self.places
         department = self.random.choice(self.departments)
         short_names = list(department.short_names.all())
-        return self.random.choice(SENTENCES).format(
+        return self.random.choice(WORDS["sentences"]).format(
             township=township.name,
             place=self.random.choice(places).name,
             department=self.random.choice(short_names).name if short_names else department.name,
-            topic=self.random.choice(TOPICS),
-            rare=self.random.choice(RARE_TOPICS) if self.random.random() < 0.05 else "农活",
-            activity=self.random.choice(ACTIVITIES),
-            people=self.random.choice(PEOPLE),
-            verb=self.random.choice(VERBS),
-            result=self.random.choice(RESULTS),
+            topic=self.random.choice(WORDS["topics"]),
+            rare=self.random.choice(WORDS["rare_topics"]) if self.random.random() < 0.05 else "农活",
+            activity=self.random.choice(WORDS["activities"]),
+            people=self.random.choice(WORDS["people"]),
+            verb=self.random.choice(WORDS["verbs"]),
+            result=self.random.choice(WORDS["results"]),
             number=self.random.randint(10, 900),
         )
 
@@ -197,8 +128,8 @@ class Command(BaseCommand):
                 for _paragraph in range(self.random.randint(3, 7))
             )
             headline = (
-                f"{township.name}{self.random.choice(VERBS)}{self.random.choice(TOPICS)}"
-                f"{self.random.choice(ACTIVITIES)}"
+                f"{township.name}{self.random.choice(WORDS['verbs'])}{self.random.choice(WORDS['topics'])}"
+                f"{self.random.choice(WORDS['activities'])}"
             )
             article = Article(
                 headline=headline,
