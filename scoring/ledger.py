@@ -16,7 +16,7 @@ import csv
 import datetime
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,6 +44,15 @@ class Line:
     role: str
     points: Decimal
     explanation: str
+
+    @classmethod
+    def kept(cls, ledger_line):
+        """A locked month's line as it was kept."""
+        return cls(**{field.name: getattr(ledger_line, field.name) for field in fields(cls)})
+
+    def to_keep(self, ledger):
+        """This line as a locked month keeps it."""
+        return LedgerLine(ledger=ledger, **vars(self))
 
 
 def month_of(date):
@@ -236,10 +245,7 @@ def lines_of(month):
     ledger = LedgerMonth.objects.filter(month=month).first()
     if ledger is None:
         return compute(month)
-    return [
-        Line(line.author, line.article, line.headline, line.role, line.points, line.explanation)
-        for line in ledger.lines.select_related("author", "article").order_by("pk")
-    ]
+    return [Line.kept(line) for line in ledger.lines.select_related("author", "article").order_by("pk")]
 
 
 def visible_lines(lines, user):
@@ -281,18 +287,7 @@ def lock(month, user):
             raise ValidationError(_("This month is already locked."), code="locked")
         lines = compute(month)
         ledger = LedgerMonth.objects.create(month=month, locked_by=user)
-        LedgerLine.objects.bulk_create(
-            LedgerLine(
-                ledger=ledger,
-                author=line.author,
-                article=line.article,
-                headline=line.headline[:200],
-                role=line.role,
-                points=line.points,
-                explanation=line.explanation,
-            )
-            for line in lines
-        )
+        LedgerLine.objects.bulk_create(line.to_keep(ledger) for line in lines)
         return ledger
 
 
