@@ -49,9 +49,25 @@ class PageLayout:
     pictures: list = field(default_factory=list)
 
 
+class Stacked:
+    """A box made of others (`parts`): from their highest top to their lowest bottom."""
+
+    @property
+    def top(self):
+        return min(part.top for part in self.parts)
+
+    @property
+    def bottom(self):
+        return max(part.bottom for part in self.parts)
+
+
 @dataclass
-class Line:
+class Line(Stacked):
     chars: list
+
+    @property
+    def parts(self):
+        return self.chars
 
     @property
     def x0(self):
@@ -60,14 +76,6 @@ class Line:
     @property
     def x1(self):
         return max(char.x1 for char in self.chars)
-
-    @property
-    def top(self):
-        return min(char.top for char in self.chars)
-
-    @property
-    def bottom(self):
-        return max(char.bottom for char in self.chars)
 
     @property
     def size(self):
@@ -188,7 +196,7 @@ def column_index(x, columns):
 
 
 @dataclass
-class HeadBlock:
+class HeadBlock(Stacked):
     lines: list
     first_column: int = 0
     last_column: int = 0
@@ -196,12 +204,8 @@ class HeadBlock:
     spans: list = field(default_factory=list)  # the runs of columns it could be set over, widest first
 
     @property
-    def top(self):
-        return min(line.top for line in self.lines)
-
-    @property
-    def bottom(self):
-        return max(line.bottom for line in self.lines)
+    def parts(self):
+        return self.lines
 
     @property
     def is_byline(self):
