@@ -50,9 +50,14 @@ def pdf_of(*sizes):
     return buffer.getvalue()
 
 
-def published_now(status):
-    """The trait `published=True`: the published status, published this moment."""
-    return factory.Trait(status=status, published_at=factory.LazyFunction(timezone.now))
+class PublishableFactory(factory.django.DjangoModelFactory):
+    """Issues and stories: `published=True` gives the published status, published this moment."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        published = factory.Trait(status="published", published_at=factory.LazyFunction(timezone.now))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -76,15 +81,12 @@ class AuthorFactory(factory.django.DjangoModelFactory):
     name = "王艳"
 
 
-class IssueFactory(factory.django.DjangoModelFactory):
+class IssueFactory(PublishableFactory):
     class Meta:
         model = Issue
 
     number = factory.Sequence(lambda n: n + 1)
     date = factory.Sequence(lambda n: datetime.date(2021, 1, 1) + datetime.timedelta(days=n))
-
-    class Params:
-        published = published_now(Issue.Status.PUBLISHED)
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -114,15 +116,12 @@ def with_page_pdf(page, name="front_page"):
     return page
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(PublishableFactory):
     class Meta:
         model = Article
 
     headline = factory.Sequence(lambda n: f"城北街道开展健步走活动{n}")
     body = "近日，城北街道举办迎新年健步走活动。\n共计150余人参加活动。"
-
-    class Params:
-        published = published_now(Article.Status.PUBLISHED)
 
 
 class BylineFactory(factory.django.DjangoModelFactory):
