@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django.asserts import assertRedirects
 
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from issues.models import Issue
@@ -103,7 +104,7 @@ def test_creating_a_story_in_the_admin_records_who_created_it(client):
             **STORY_INLINES_EMPTY,
         },
     )
-    assert response.status_code == 302
+    assertRedirects(response, reverse("admin:articles_article_changelist"), fetch_redirect_response=False)
     article = reporter.created_articles.get()
     assert article.body == "近日，城北街道举办健步走活动。\n共计150余人参加。"
     assert article.character_count == 25

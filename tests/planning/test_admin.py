@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertRedirects
 
 from articles.models import Article, Township
 from planning import rules
@@ -34,7 +35,7 @@ def test_a_reporter_proposes_in_the_admin(client, reporter):
             "version_seen": "0",
         },
     )
-    assert response.status_code == 302
+    assertRedirects(response, reverse("admin:planning_proposal_changelist"), fetch_redirect_response=False)
     proposal = Proposal.objects.get()
     assert (proposal.proposed_by, proposal.status, list(proposal.townships.all())) == (
         reporter,
