@@ -132,14 +132,14 @@ class ProposalAdmin(WithoutBulkDelete, ToolPages, admin.ModelAdmin):
     readonly_fields = ["status", "decision_note", "merged_into", "decided_by", "decided_at"]
     change_form_template = "admin/planning/proposal/change_form.html"
     change_list_template = "admin/planning/proposal/change_list.html"
-    tool_pages = [
-        ("plan/", "plan_view", "planning_plan"),
-        ("coverage/", "coverage_view", "planning_coverage"),
-        ("gaps/", "gaps_view", "planning_gaps"),
-        ("<int:object_id>/decide/", "decide_view", "planning_proposal_decide"),
-        ("<int:object_id>/assign/", "assign_view", "planning_proposal_assign"),
-        ("<int:object_id>/file/", "file_view", "planning_proposal_file"),
-    ]
+    tool_pages = {
+        "plan/": "plan",
+        "coverage/": "coverage",
+        "gaps/": "gaps",
+        "<int:object_id>/decide/": "decide",
+        "<int:object_id>/assign/": "assign",
+        "<int:object_id>/file/": "file",
+    }
 
     @admin.display(description=_("proposed by"))
     def proposer(self, proposal):

@@ -93,11 +93,11 @@ class AdjustmentAdmin(admin.ModelAdmin):
 class LedgerMonthAdmin(RecordAdmin, ToolPages, admin.ModelAdmin):
     list_display = ["month", "locked_by", "locked_at"]
     change_list_template = "admin/scoring/ledgermonth/change_list.html"
-    tool_pages = [
-        ("ledger/", "ledger_view", "scoring_ledger"),
-        ("ledger/lock/", "lock_view", "scoring_ledger_lock"),
-        ("ledger/export/", "export_view", "scoring_ledger_export"),
-    ]
+    tool_pages = {
+        "ledger/": "ledger",
+        "ledger/lock/": "lock",
+        "ledger/export/": "export",
+    }
 
     def chosen_month(self, request):
         try:
@@ -139,7 +139,7 @@ class LedgerMonthAdmin(RecordAdmin, ToolPages, admin.ModelAdmin):
             self.message_user(
                 request, _("%(month)s is locked.") % {"month": f"{month:%Y-%m}"}, messages.SUCCESS
             )
-        return HttpResponseRedirect(f"{reverse('admin:scoring_ledger')}?month={month:%Y-%m}")
+        return HttpResponseRedirect(f"{reverse('admin:scoring_ledgermonth_ledger')}?month={month:%Y-%m}")
 
     def export_view(self, request):
         """?month=YYYY-MM&format=xlsx|csv: the month's lines and totals, as the ledger page shows them."""

@@ -30,15 +30,21 @@ class ToolPages:
     publishing, zones and imports; assigning, the plan, the ledger): the admin's, the crumbs to the
     changelist and to `original`, and the page's `crumb` (else its title).
 
-    `tool_pages` declares their addresses, as `actions` does the actions: (route, view method's name, URL
-    name) each, served behind the admin's login ahead of the model's own pages."""
+    `tool_pages` declares their addresses, as `actions` does the actions: route → name, served by the
+    method `<name>_view` behind the admin's login, ahead of the model's own pages, and named as the admin
+    names its own (admin:<app>_<model>_<name>)."""
 
-    tool_pages = ()
+    tool_pages = {}
 
     def get_urls(self):
+        opts = self.model._meta
         tools = [
-            path(route, self.admin_site.admin_view(getattr(self, view)), name=name)
-            for route, view, name in self.tool_pages
+            path(
+                route,
+                self.admin_site.admin_view(getattr(self, f"{name}_view")),
+                name=f"{opts.app_label}_{opts.model_name}_{name}",
+            )
+            for route, name in self.tool_pages.items()
         ]
         return [*tools, *super().get_urls()]
 

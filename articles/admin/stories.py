@@ -86,17 +86,13 @@ class ArticleAdmin(ToolPages, admin.ModelAdmin):
         "keyword_list",
     ]
     inlines = [BylineInline, PhotoInline]
-    tool_pages = [
-        ("<int:object_id>/transition/", "transition_view", "articles_article_transition"),
-        ("<int:object_id>/versions/", "versions_view", "articles_article_versions"),
-        ("<int:object_id>/comment/", "comment_view", "articles_article_comment"),
-        ("<int:object_id>/presence/", "presence_view", "articles_article_presence"),
-        (
-            "<int:object_id>/versions/<int:version_id>/restore/",
-            "restore_view",
-            "articles_article_restore",
-        ),
-    ]
+    tool_pages = {
+        "<int:object_id>/transition/": "transition",
+        "<int:object_id>/versions/": "versions",
+        "<int:object_id>/comment/": "comment",
+        "<int:object_id>/presence/": "presence",
+        "<int:object_id>/versions/<int:version_id>/restore/": "restore",
+    }
     fieldsets = [
         (None, {"fields": ["kicker", "headline", "subtitle", "source", "body", "edit_count_seen"]}),
         (

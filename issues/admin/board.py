@@ -57,11 +57,11 @@ def move_options(pages):
 class AssemblyBoardViews:
     """Mixed into IssueAdmin (with ToolPages): the board at <issue>/board/, and its moves."""
 
-    board_pages = [
-        ("<int:object_id>/board/", "board_view", "issues_issue_board"),
-        ("<int:object_id>/board/move/", "board_move_view", "issues_issue_board_move"),
-        ("<int:object_id>/board/undo/", "board_undo_view", "issues_issue_board_undo"),
-    ]
+    board_pages = {
+        "<int:object_id>/board/": "board",
+        "<int:object_id>/board/move/": "board_move",
+        "<int:object_id>/board/undo/": "board_undo",
+    }
 
     def _board_issue(self, request, object_id):
         issue = get_object_or_404(Issue, pk=object_id)

@@ -55,11 +55,11 @@ class IssueAdmin(WithoutBulkDelete, AssemblyBoardViews, ToolPages, PublishedIssu
     readonly_fields = ["status", "published_at"]
     fixed_once_out = ["number", "date"]
     inlines = [PageInline]
-    tool_pages = [
-        ("new-from-template/", "new_from_template_view", "issues_issue_new"),
-        ("<int:object_id>/publish/", "publish_view", "issues_issue_publish"),
-        *AssemblyBoardViews.board_pages,
-    ]
+    tool_pages = {
+        "new-from-template/": "new_from_template",
+        "<int:object_id>/publish/": "publish",
+        **AssemblyBoardViews.board_pages,
+    }
 
     def issue_of(self, issue):
         return issue

@@ -131,13 +131,13 @@ class PageAdmin(WithoutBulkDelete, ToolPages, PublishedIssueRules, admin.ModelAd
     search_fields = ["name", "issue__number"]
     autocomplete_fields = ["issue", "editor"]
     fixed_once_out = ["issue", "number"]
-    tool_pages = [
-        ("import/", "import_view", "issues_page_import"),
-        ("<int:object_id>/import-pdf/", "import_pdf_view", "issues_page_import_pdf"),
-        ("<int:object_id>/zones/", "zones_view", "issues_page_zones"),
-        ("<int:object_id>/place/", "place_view", "issues_page_place"),
-        ("<int:object_id>/place-photo/", "place_photo_view", "issues_page_place_photo"),
-    ]
+    tool_pages = {
+        "import/": "import",
+        "<int:object_id>/import-pdf/": "import_pdf",
+        "<int:object_id>/zones/": "zones",
+        "<int:object_id>/place/": "place",
+        "<int:object_id>/place-photo/": "place_photo",
+    }
 
     def issue_of(self, page):
         return page.issue if page is not None else None

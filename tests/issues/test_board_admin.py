@@ -125,7 +125,7 @@ def test_reporters_have_no_board(client):
 def test_a_new_issue_from_a_template_suggests_the_next_number_and_date(client):
     IssueFactory(number=99, date=datetime.date(2021, 6, 1))
     client.force_login(staff_member(EDITOR))
-    url = reverse("admin:issues_issue_new")
+    url = reverse("admin:issues_issue_new_from_template")
     form = client.get(url).context["form"]
     assert (form.initial["number"], form.initial["date"]) == (100, datetime.date(2021, 6, 2))
     template = IssueTemplate.objects.get()

@@ -129,8 +129,8 @@ def test_the_plan_and_the_dashboard(client, editor, reporter):
         proposal, editor, [(reporter, AssignmentMember.Role.WRITER)], today + datetime.timedelta(days=1)
     )
     client.force_login(editor)
-    content = client.get(url("plan")).content.decode()
+    content = client.get(url("proposal_plan")).content.decode()
     assert "选题计划" in content and "冬季供暖" in content and "已派稿" in content and "王艳" in content
-    assert client.get(url("plan"), {"from": "not-a-date"}).status_code == 200
+    assert client.get(url("proposal_plan"), {"from": "not-a-date"}).status_code == 200
     client.force_login(reporter)
     assert "冬季供暖" in client.get(reverse("admin:index")).content.decode()

@@ -158,7 +158,7 @@ class TestTheAdminPages:
     def test_the_map_colours_each_township_and_lists_it_beside(self, admin_client):
         story_on(timezone.localdate() - datetime.timedelta(days=1), township("城北街道"))
 
-        response = admin_client.get(reverse("admin:planning_coverage"))
+        response = admin_client.get(reverse("admin:planning_proposal_coverage"))
 
         page = response.content.decode()
         assert response.status_code == 200
@@ -171,7 +171,7 @@ class TestTheAdminPages:
         story_on(datetime.date(2025, 3, 3), township("城北街道"))
 
         response = admin_client.get(
-            reverse("admin:planning_coverage"), {"start": "2025-03-01", "end": "2025-03-31"}
+            reverse("admin:planning_proposal_coverage"), {"start": "2025-03-01", "end": "2025-03-31"}
         )
 
         assert response.context["townships"][3].place.name == "城北街道"
@@ -186,7 +186,7 @@ class TestTheAdminPages:
         ],
     )
     def test_a_bad_period_is_a_form_error_over_the_default_period(self, admin_client, query):
-        response = admin_client.get(reverse("admin:planning_coverage"), query)
+        response = admin_client.get(reverse("admin:planning_proposal_coverage"), query)
 
         assert response.status_code == 200
         assert response.context["form"].errors
@@ -195,13 +195,13 @@ class TestTheAdminPages:
     def test_a_reporter_sees_the_map_but_not_the_planning_gaps(self, client, reporter):
         client.force_login(reporter)
 
-        assert client.get(reverse("admin:planning_coverage")).status_code == 200
-        assert client.get(reverse("admin:planning_gaps")).status_code == 403
+        assert client.get(reverse("admin:planning_proposal_coverage")).status_code == 200
+        assert client.get(reverse("admin:planning_proposal_gaps")).status_code == 403
 
     def test_an_editor_sees_the_gaps_with_a_way_to_propose(self, client, editor):
         client.force_login(editor)
 
-        response = client.get(reverse("admin:planning_gaps"))
+        response = client.get(reverse("admin:planning_proposal_gaps"))
 
         page = response.content.decode()
         assert response.status_code == 200

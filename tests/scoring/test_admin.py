@@ -12,7 +12,7 @@ from scoring.models import LedgerMonth
 from tests.factories import ArticleFactory, BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-LEDGER = reverse("admin:scoring_ledger")
+LEDGER = reverse("admin:scoring_ledgermonth_ledger")
 
 
 @pytest.fixture
