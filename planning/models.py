@@ -26,11 +26,11 @@ class Versioned(models.Model):
 
 class Proposal(Versioned):
     class Kind(models.TextChoices):
-        NEWS = "news", _("news")
-        REPORT = "report", _("report")
-        SPECIAL = "special", _("special report")
-        PHOTO = "photo", _("photo story")
-        VIDEO = "video", _("video")
+        NEWS = "news", pgettext_lazy("story kind", "news")
+        REPORT = "report", pgettext_lazy("story kind", "report")
+        SPECIAL = "special", pgettext_lazy("story kind", "special report")
+        PHOTO = "photo", pgettext_lazy("story kind", "photo story")
+        VIDEO = "video", pgettext_lazy("story kind", "video")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("proposed")

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Length
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chinese_text.slugs import department_slug, township_slug
 from infrastructure.fields import optional_link
@@ -25,9 +26,9 @@ class Township(NamedPage):
     slug_from_name = township_slug
 
     class Kind(models.TextChoices):
-        SUBDISTRICT = "subdistrict", _("subdistrict")
-        TOWN = "town", _("town")
-        TOWNSHIP = "township", _("township")
+        SUBDISTRICT = "subdistrict", pgettext_lazy("township kind", "subdistrict")
+        TOWN = "town", pgettext_lazy("township kind", "town")
+        TOWNSHIP = "township", pgettext_lazy("township kind", "township")
 
     name = models.CharField(_("name"), max_length=20, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chinese_text.slugs import person_slug
 from infrastructure.fields import optional_link
@@ -33,10 +34,10 @@ class Author(NamedPage):
     slug_from_name = person_slug
 
     class Kind(models.TextChoices):
-        REPORTER = "reporter", _("staff reporter")
-        PHOTOGRAPHER = "photographer", _("photographer")
-        CORRESPONDENT = "correspondent", _("correspondent")
-        CONTRIBUTOR = "contributor", _("outside contributor")
+        REPORTER = "reporter", pgettext_lazy("author kind", "staff reporter")
+        PHOTOGRAPHER = "photographer", pgettext_lazy("author kind", "photographer")
+        CORRESPONDENT = "correspondent", pgettext_lazy("author kind", "correspondent")
+        CONTRIBUTOR = "contributor", pgettext_lazy("author kind", "outside contributor")
 
     name = PrintableCharField(_("name"), max_length=30)
     slug = models.SlugField(

@@ -38,3 +38,15 @@ def test_departments_carry_their_printed_short_forms_in_order():
     assert department.name == "离石区教育科技局"
     assert department.printed_name == "区教科局"
     assert Department.objects.count() == 22
+
+
+def test_a_townships_kind_reads_as_the_gazetteer_names_it():
+    # "township" is also the model's own name (乡镇); as a kind it is a 乡.
+    assert [str(label) for label in Township.Kind.labels] == ["街道", "镇", "乡"]
+    assert [str(label) for label in Department.Kind.labels] == [
+        "党委部门",
+        "政府部门",
+        "群团组织",
+        "武装部门",
+        "媒体",
+    ]

@@ -153,3 +153,8 @@ def test_the_models_rules_refuse_with_their_codes():
     )
     assert "affiliation" in error_codes(author)
     assert "placement" in error_codes(ArticleFactory.build(page=PageFactory(), position=None))
+
+
+def test_a_photos_photographer_is_whoever_took_it_not_a_staff_photographer():
+    assert str(Photo._meta.get_field("photographer").verbose_name) == "摄影"
+    assert str(Author.Kind.PHOTOGRAPHER.label) == "摄影记者"
