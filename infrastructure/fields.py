@@ -1,5 +1,6 @@
 """Field declarations the domain apps share."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -14,6 +15,18 @@ def optional_link(
         on_delete=on_delete,
         null=True,
         blank=True,
+        related_name=related_name,
+        **options,
+    )
+
+
+def staff_link(verbose_name, related_name="+", **options):
+    """The staff account that made or holds a record. Accounts are deactivated, never deleted, so the
+    link protects them."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
         related_name=related_name,
         **options,
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from infrastructure.addresses import cached_reverse
-from infrastructure.fields import optional_link
+from infrastructure.fields import optional_link, staff_link
 from infrastructure.images import validate_scan
 from infrastructure.media import unguessable_name
 
@@ -298,9 +298,7 @@ class BoardMove(models.Model):
     whom and when. The board undoes a person's last move from this record."""
 
     issue = models.ForeignKey(Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="moves")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("moved by"), on_delete=models.PROTECT, related_name="+"
-    )
+    user = staff_link(_("moved by"))
     made_at = models.DateTimeField(_("made at"), default=timezone.now)
     article = models.ForeignKey(
         "articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, null=True, related_name="+"

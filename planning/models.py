@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from articles.models import validate_printable
 from articles.models.shared import PrintableCharField
-from infrastructure.fields import optional_link
+from infrastructure.fields import optional_link, staff_link
 
 
 class Versioned(models.Model):
@@ -51,12 +51,7 @@ class Proposal(Versioned):
     )
     expected_characters = models.PositiveIntegerField(_("expected characters"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=2000, validators=[validate_printable])
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        on_delete=models.PROTECT,
-        related_name="proposals",
-    )
+    proposed_by = staff_link(_("proposed by"), "proposals")
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PROPOSED)
     decision_note = models.TextField(_("reason"), blank=True, max_length=2000, editable=False)
     merged_into = optional_link("self", _("merged into"), "merged", on_delete=models.PROTECT, editable=False)
@@ -102,9 +97,7 @@ class Assignment(Versioned):
     article = optional_link(
         "articles.Article", _("story filed"), "assignment", field=models.OneToOneField, editable=False
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("assigned by"), on_delete=models.PROTECT, related_name="+"
-    )
+    assigned_by = staff_link(_("assigned by"))
 
     class Meta:
         verbose_name = _("assignment")
@@ -129,12 +122,7 @@ class AssignmentMember(models.Model):
     assignment = models.ForeignKey(
         Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE, related_name="members"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff member"),
-        on_delete=models.PROTECT,
-        related_name="assignments",
-    )
+    user = staff_link(_("staff member"), "assignments")
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.WRITER)
 
     class Meta:

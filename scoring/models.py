@@ -9,13 +9,12 @@ are kept (LedgerLine) and never change again: what changes later is settled in t
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import validate_printable
-from infrastructure.fields import optional_link
+from infrastructure.fields import optional_link, staff_link
 from planning.models import Proposal
 
 POINTS = {"max_digits": 8, "decimal_places": 2}
@@ -108,9 +107,7 @@ class Grade(models.Model):
     custom_multiplier = models.DecimalField(
         _("multiplier"), null=True, blank=True, validators=[MinValueValidator(0)], **POINTS
     )
-    graded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("graded by"), on_delete=models.PROTECT, related_name="+"
-    )
+    graded_by = staff_link(_("graded by"))
     graded_at = models.DateTimeField(_("graded at"), auto_now=True)
 
     class Meta:
@@ -147,13 +144,7 @@ class Adjustment(models.Model):
     points = models.DecimalField(_("points"), help_text=_("Negative for a deduction."), **POINTS)
     reason = models.CharField(_("reason"), max_length=200, validators=[validate_printable])
     article = optional_link("articles.Article", _("story"), "adjustments")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    created_by = staff_link(_("by"), editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -183,9 +174,7 @@ class LedgerMonth(models.Model):
     """A month the chief locked: its lines are kept as they were and never change."""
 
     month = models.DateField(_("month"), unique=True)
-    locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("locked by"), on_delete=models.PROTECT, related_name="+"
-    )
+    locked_by = staff_link(_("locked by"))
     locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from infrastructure.fields import staff_link
 
 from .shared import validate_printable
 from .stories import Article
@@ -30,12 +31,7 @@ class Transition(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=Step)
     source = models.CharField(_("from status"), max_length=20, choices=Article.Status)
     target = models.CharField(_("to status"), max_length=20, choices=Article.Status)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        related_name="story_transitions",
-    )
+    actor = staff_link(_("by"), "story_transitions")
     at = models.DateTimeField(_("at"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
 
@@ -55,12 +51,7 @@ class Comment(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("story"), on_delete=models.CASCADE, related_name="comments"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.PROTECT,
-        related_name="story_comments",
-    )
+    author = staff_link(_("by"), "story_comments")
     text = models.TextField(_("comment"), max_length=5000, validators=[validate_printable])
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
