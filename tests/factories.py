@@ -16,13 +16,16 @@ from articles.models import Article, Author, Byline, Photo
 from issues.models import Issue, Page, Zone
 from planning.models import Proposal
 
-# The story admin's form with its two inlines (bylines, photos) left empty.
-STORY_INLINES_EMPTY = {
-    "bylines-TOTAL_FORMS": "0",
-    "bylines-INITIAL_FORMS": "0",
-    "photos-TOTAL_FORMS": "0",
-    "photos-INITIAL_FORMS": "0",
-}
+
+def story_form(**fields):
+    """What the story admin's form posts: `fields`, its two inlines (bylines, photos) left empty."""
+    return {
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        **fields,
+    }
 
 
 def png_file(name="photo.png", size=(40, 30)):

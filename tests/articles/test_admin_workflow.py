@@ -5,7 +5,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, UserFactory, staff_member
+from tests.factories import ArticleFactory, BylineFactory, UserFactory, staff_member, story_form
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -35,17 +35,9 @@ def transition(client, article, action, comment=""):
 
 
 def form_data(article, **changes):
-    data = {
-        "kicker": article.kicker,
-        "headline": article.headline,
-        "subtitle": article.subtitle,
-        "source": article.source,
-        "body": article.body,
-        "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
-        **STORY_INLINES_EMPTY,
-    }
-    data.update(changes)
-    return data
+    shown = {field: getattr(article, field) for field in ("kicker", "headline", "subtitle", "source", "body")}
+    edit_count = Article.objects.get(pk=article.pk).edit_count
+    return story_form(**shown, edit_count_seen=edit_count) | changes
 
 
 def test_a_reporter_edits_a_draft_but_cannot_set_its_status(client, reporter, story):

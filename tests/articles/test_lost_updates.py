@@ -4,7 +4,7 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import Article
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
-from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, staff_member
+from tests.factories import ArticleFactory, BylineFactory, staff_member, story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +19,11 @@ def story():
 
 
 def form_data(article, edit_count_seen, body):
-    return {
-        "headline": article.headline,
-        "body": body,
-        "edit_count_seen": edit_count_seen,
-        **STORY_INLINES_EMPTY,
-    }
+    return story_form(
+        headline=article.headline,
+        body=body,
+        edit_count_seen=edit_count_seen,
+    )
 
 
 def test_the_second_of_two_saves_from_the_same_text_is_refused_and_shows_the_difference(client, story):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles import dictionary
 from articles.models import Department, Township
 from articles.roles import EDITOR
-from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, staff_member
+from tests.factories import ArticleFactory, staff_member, story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +34,13 @@ def test_the_editor_confirms_suggestions_on_the_story_form(client):
 
     response = client.post(
         url,
-        {
-            "headline": article.headline,
-            "body": article.body,
-            "edit_count_seen": article.edit_count,
-            "suggested_townships": [xinyi.pk],
-            "suggested_departments": [fulian.pk],
-            **STORY_INLINES_EMPTY,
-        },
+        story_form(
+            headline=article.headline,
+            body=article.body,
+            edit_count_seen=article.edit_count,
+            suggested_townships=[xinyi.pk],
+            suggested_departments=[fulian.pk],
+        ),
     )
     assert response.status_code == 302
     assert list(article.townships.all()) == [xinyi]

@@ -6,7 +6,7 @@ from django.db.models import ProtectedError
 from articles import workflow
 from articles.models import Article
 from articles.roles import REPORTER
-from tests.factories import ArticleFactory, BylineFactory, staff_member
+from tests.factories import BylineFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 

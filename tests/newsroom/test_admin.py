@@ -7,15 +7,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertRedirects
 
+from articles.models import Article, Author
 from articles.roles import CHIEF_EDITOR, EDITOR, REPORTER
 from issues.models import Issue
 from tests.factories import (
-    STORY_INLINES_EMPTY,
     ArticleFactory,
     IssueFactory,
     PageFactory,
     PhotoFactory,
     staff_member,
+    story_form,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,13 +97,12 @@ def test_creating_a_story_in_the_admin_records_who_created_it(client):
     client.force_login(reporter)
     response = client.post(
         reverse("admin:articles_article_add"),
-        {
-            "headline": "城北街道开展健步走活动",
-            "source": "本报讯",
-            "body": "近日，城北街道举办健步走活动。\r\n共计150余人参加。",
-            "status": "draft",
-            **STORY_INLINES_EMPTY,
-        },
+        story_form(
+            headline="城北街道开展健步走活动",
+            source="本报讯",
+            body="近日，城北街道举办健步走活动。\r\n共计150余人参加。",
+            status="draft",
+        ),
     )
     assertRedirects(response, reverse("admin:articles_article_changelist"), fetch_redirect_response=False)
     article = reporter.created_articles.get()
@@ -114,31 +114,27 @@ def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
     client.force_login(staff_member(REPORTER))
     response = client.post(
         reverse("admin:articles_article_add"),
-        {
-            "headline": "标题",
-            "body": "<script>alert(1)</script>",
-            "status": "draft",
-            **STORY_INLINES_EMPTY,
-        },
+        story_form(
+            headline="标题",
+            body="<script>alert(1)</script>",
+            status="draft",
+        ),
     )
     assert response.status_code == 200
     assert "不要使用 HTML 标签" in response.content.decode()
-    assert not ArticleFactory._meta.model.objects.exists()
+    assert not Article.objects.exists()
 
 
 def test_a_reporters_own_byline_is_filled_in(client):
-    from articles.models import Author
-
     reporter = staff_member(REPORTER)
     author = Author.objects.create(name="王艳", user=reporter)
     client.force_login(reporter)
     client.post(
         reverse("admin:articles_article_add"),
-        {
-            "headline": "标题",
-            "body": "正文。",
-            **STORY_INLINES_EMPTY,
-        },
+        story_form(
+            headline="标题",
+            body="正文。",
+        ),
     )
     article = reporter.created_articles.get()
     assert [(b.author, b.role) for b in article.bylines.all()] == [(author, "writer")]
