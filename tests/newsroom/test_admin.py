@@ -114,11 +114,7 @@ def test_html_in_the_body_is_a_form_error_and_saves_nothing(client):
     client.force_login(staff_member(REPORTER))
     response = client.post(
         reverse("admin:articles_article_add"),
-        story_form(
-            headline="标题",
-            body="<script>alert(1)</script>",
-            status="draft",
-        ),
+        story_form(headline="标题", body="<script>alert(1)</script>", status="draft"),
     )
     assert response.status_code == 200
     assert "不要使用 HTML 标签" in response.content.decode()
@@ -131,10 +127,7 @@ def test_a_reporters_own_byline_is_filled_in(client):
     client.force_login(reporter)
     client.post(
         reverse("admin:articles_article_add"),
-        story_form(
-            headline="标题",
-            body="正文。",
-        ),
+        story_form(headline="标题", body="正文。"),
     )
     article = reporter.created_articles.get()
     assert [(b.author, b.role) for b in article.bylines.all()] == [(author, "writer")]
