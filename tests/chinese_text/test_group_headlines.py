@@ -96,6 +96,11 @@ def test_a_kicker_above_a_feature_headline_with_subtitle_and_byline(words):
     )
 
 
+def headlines_and_bodies(runs, bodies, words):
+    """Each headline found, with the index of the body it leads."""
+    return [(headline.headline, headline.body) for headline in group_headlines(runs, bodies, words)]
+
+
 BODIES = [
     "近日，城北街道在如意湖公园举办健步走活动，社区居民踊跃参加。",
     "近日，离石一中与朝阳小学签约，开展深度合作。",
@@ -113,8 +118,7 @@ BODIES = [
     ids=["run-together", "wide-gap", "ideographic-space"],
 )
 def test_two_headlines_on_one_line_are_split_and_each_finds_its_body(words, run):
-    found = [(headline.headline, headline.body) for headline in group_headlines([run], BODIES, words)]
-    assert found == [
+    assert headlines_and_bodies([run], BODIES, words) == [
         ("城北街道举办健步走活动", 0),
         ("离石一中与朝阳小学签约", 1),
         ("信义镇红枣喜获丰收", 2),
@@ -124,8 +128,7 @@ def test_two_headlines_on_one_line_are_split_and_each_finds_its_body(words, run)
 def test_two_headlines_on_one_line_beside_a_wrapped_headline(words):
     # As many lines as bodies, yet the right reading joins the wrap and splits the run-together line.
     run = ["信义镇千年村红枣", "喜获丰收", "城北街道举办健步走活动离石一中与朝阳小学签约"]
-    found = [(headline.headline, headline.body) for headline in group_headlines([run], BODIES, words)]
-    assert found == [
+    assert headlines_and_bodies([run], BODIES, words) == [
         ("信义镇千年村红枣喜获丰收", 2),
         ("城北街道举办健步走活动", 0),
         ("离石一中与朝阳小学签约", 1),
@@ -135,8 +138,10 @@ def test_two_headlines_on_one_line_beside_a_wrapped_headline(words):
 def test_a_wrapped_headline_is_not_split_on_words_that_every_story_shares(words):
     run = ["离石区城北街道举办", "健步走活动", "离石区召开全区工作会议"]
     bodies = ["近日，离石区城北街道举办健步走活动。", "近日，离石区召开全区工作会议。"]
-    found = [(headline.headline, headline.body) for headline in group_headlines([run], bodies, words)]
-    assert found == [("离石区城北街道举办健步走活动", 0), ("离石区召开全区工作会议", 1)]
+    assert headlines_and_bodies([run], bodies, words) == [
+        ("离石区城北街道举办健步走活动", 0),
+        ("离石区召开全区工作会议", 1),
+    ]
 
 
 def test_a_subtitle_without_a_headline_of_its_own_does_not_replace_the_one_above(words):
@@ -185,5 +190,7 @@ def test_a_three_line_headline_keeps_its_wider_third_line(words):
         "光伏电站建成后，乡里引导村集体利用板下空间发展种植、养殖。",
         "3月15日，区市场监管局组织执法人员对城区农贸市场的计量器具开展专项检查。",
     ]
-    found = [(headline.headline, headline.body) for headline in group_headlines(runs, bodies, words)]
-    assert found == [("光伏板上发电板下种菜养羊荒山变成“聚宝盆”", 0), ("区市场监管局开展计量器具专项检查", 1)]
+    assert headlines_and_bodies(runs, bodies, words) == [
+        ("光伏板上发电板下种菜养羊荒山变成“聚宝盆”", 0),
+        ("区市场监管局开展计量器具专项检查", 1),
+    ]
