@@ -108,31 +108,25 @@ BODIES = [
 ]
 
 
+SPLIT_RUN = [("城北街道举办健步走活动", 0), ("离石一中与朝阳小学签约", 1), ("信义镇红枣喜获丰收", 2)]
+
+
 @pytest.mark.parametrize(
-    "run",
+    ("run", "expected"),
     [
-        ["城北街道举办健步走活动离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
-        ["城北街道举办健步走活动   离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
-        ["城北街道举办健步走活动\u3000离石一中与朝阳小学签约", "信义镇红枣喜获丰收"],
+        (["城北街道举办健步走活动离石一中与朝阳小学签约", "信义镇红枣喜获丰收"], SPLIT_RUN),
+        (["城北街道举办健步走活动   离石一中与朝阳小学签约", "信义镇红枣喜获丰收"], SPLIT_RUN),
+        (["城北街道举办健步走活动\u3000离石一中与朝阳小学签约", "信义镇红枣喜获丰收"], SPLIT_RUN),
+        # As many lines as bodies, yet the right reading joins the wrap and splits the run-together line.
+        (
+            ["信义镇千年村红枣", "喜获丰收", "城北街道举办健步走活动离石一中与朝阳小学签约"],
+            [("信义镇千年村红枣喜获丰收", 2), ("城北街道举办健步走活动", 0), ("离石一中与朝阳小学签约", 1)],
+        ),
     ],
-    ids=["run-together", "wide-gap", "ideographic-space"],
+    ids=["run-together", "wide-gap", "ideographic-space", "beside-a-wrapped-headline"],
 )
-def test_two_headlines_on_one_line_are_split_and_each_finds_its_body(words, run):
-    assert headlines_and_bodies([run], BODIES, words) == [
-        ("城北街道举办健步走活动", 0),
-        ("离石一中与朝阳小学签约", 1),
-        ("信义镇红枣喜获丰收", 2),
-    ]
-
-
-def test_two_headlines_on_one_line_beside_a_wrapped_headline(words):
-    # As many lines as bodies, yet the right reading joins the wrap and splits the run-together line.
-    run = ["信义镇千年村红枣", "喜获丰收", "城北街道举办健步走活动离石一中与朝阳小学签约"]
-    assert headlines_and_bodies([run], BODIES, words) == [
-        ("信义镇千年村红枣喜获丰收", 2),
-        ("城北街道举办健步走活动", 0),
-        ("离石一中与朝阳小学签约", 1),
-    ]
+def test_two_headlines_on_one_line_are_split_and_each_finds_its_body(words, run, expected):
+    assert headlines_and_bodies([run], BODIES, words) == expected
 
 
 def test_a_wrapped_headline_is_not_split_on_words_that_every_story_shares(words):
