@@ -11,12 +11,14 @@ from chinese_text.printed_page.lines import event_date, is_furniture, jumps_away
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("产 业 扶 贫 是 稳 定 脱 贫 的 根 本 之", "产业扶贫是稳定脱贫的根本之"),
-        ("基层站所负责人共计 150 余人参加活", "基层站所负责人共计150余人参加活"),
-        ("本报讯 2020 年 12 月 31 日，离石", "本报讯2020年12月31日，离石"),
-        ("装机 5 kW 的 光 伏", "装机5 kW的光伏"),
-        ("Hello World", "Hello World"),
-        ("“ 零 学 困 ” 教 育", "“零学困”教育"),
+        pytest.param(
+            "产 业 扶 贫 是 稳 定 脱 贫 的 根 本 之", "产业扶贫是稳定脱贫的根本之", id="letter-spaced"
+        ),
+        pytest.param("基层站所负责人共计 150 余人参加活", "基层站所负责人共计150余人参加活", id="number"),
+        pytest.param("本报讯 2020 年 12 月 31 日，离石", "本报讯2020年12月31日，离石", id="date"),
+        pytest.param("装机 5 kW 的 光 伏", "装机5 kW的光伏", id="unit-kept"),
+        pytest.param("Hello World", "Hello World", id="latin-kept"),
+        pytest.param("“ 零 学 困 ” 教 育", "“零学困”教育", id="quotes"),
     ],
 )
 def test_unjustify_drops_spaces_next_to_cjk_only(line, expected):
