@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import validate_printable
 from infrastructure.fields import optional_link, staff_link
@@ -93,10 +94,10 @@ class Grade(models.Model):
     """An editor's grade of a published story: its text points are multiplied by it."""
 
     class Level(models.TextChoices):
-        EXCELLENT = "excellent", _("excellent (优)")
-        GOOD = "good", _("good (良)")
-        FAIR = "fair", _("fair (中)")
-        CUSTOM = "custom", _("a multiplier of one's own")
+        EXCELLENT = "excellent", pgettext_lazy("grade", "excellent")
+        GOOD = "good", pgettext_lazy("grade", "good")
+        FAIR = "fair", pgettext_lazy("grade", "fair")
+        CUSTOM = "custom", pgettext_lazy("grade", "a multiplier of one's own")
 
     MULTIPLIERS = {Level.EXCELLENT: Decimal("1.2"), Level.GOOD: Decimal("1.0"), Level.FAIR: Decimal("0.8")}
 

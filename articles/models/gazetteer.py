@@ -102,9 +102,9 @@ class Place(models.Model):
     """A village or landmark that stories name, and the township it lies in."""
 
     class Kind(models.TextChoices):
-        VILLAGE = "village", _("village")
-        SCENIC_AREA = "scenic area", _("scenic area")
-        LANDMARK = "landmark", _("landmark")
+        VILLAGE = "village", pgettext_lazy("place kind", "village")
+        SCENIC_AREA = "scenic area", pgettext_lazy("place kind", "scenic area")
+        LANDMARK = "landmark", pgettext_lazy("place kind", "landmark")
 
     name = models.CharField(_("name"), max_length=30)
     township = models.ForeignKey(
@@ -141,11 +141,11 @@ class Department(NamedPage):
     slug_from_name = department_slug
 
     class Kind(models.TextChoices):
-        PARTY = "party", _("party committee department")
-        GOVERNMENT = "government", _("government department")
-        MASS_ORGANISATION = "mass organisation", _("mass organisation")
-        MILITARY = "military", _("military")
-        MEDIA = "media", _("media")
+        PARTY = "party", pgettext_lazy("department kind", "party committee department")
+        GOVERNMENT = "government", pgettext_lazy("department kind", "government department")
+        MASS_ORGANISATION = "mass organisation", pgettext_lazy("department kind", "mass organisation")
+        MILITARY = "military", pgettext_lazy("department kind", "military")
+        MEDIA = "media", pgettext_lazy("department kind", "media")
 
     name = models.CharField(_("full name"), max_length=60, unique=True, help_text=_("e.g. 离石区教育科技局"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
