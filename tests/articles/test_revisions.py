@@ -6,7 +6,7 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import Article
 from articles.roles import REPORTER
-from tests.factories import STORY_INLINES_EMPTY, ArticleFactory, BylineFactory, UserFactory
+from tests.factories import ArticleFactory, BylineFactory, UserFactory, story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +26,9 @@ def story(reporter):
 
 
 def save_body(client, article, body):
-    data = {
-        "headline": article.headline,
-        "body": body,
-        "edit_count_seen": Article.objects.get(pk=article.pk).edit_count,
-        **STORY_INLINES_EMPTY,
-    }
+    data = story_form(
+        headline=article.headline, body=body, edit_count_seen=Article.objects.get(pk=article.pk).edit_count
+    )
     response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 302
 
