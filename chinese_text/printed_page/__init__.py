@@ -2,14 +2,15 @@
 
 Two readings find the page's story blocks: parse(bytes, issue date, words, tagger) reads the text
 extracted from the page (parser.py), parse_layout(layout, issue date, tagger) the characters and boxes of
-its PDF (geometry.py). One assembler (stories.py) turns either's blocks into stories. The rules live one
+its PDF (reading.py). One assembler (stories.py) turns either's blocks into stories. The rules live one
 concern a module, each tested alone: decoding, lines, bylines, layout (bodies, headline runs, photo
-credits), headlines (grouping and matching), geometry and stories.
+credits), headlines (grouping and matching), geometry (lines, columns, zones), head_blocks and stories.
 """
 
 from .decoding import UnreadablePage
-from .geometry import Char, PageLayout, Picture, page_header, read_layout
+from .geometry import Char, PageLayout, Picture
 from .parser import parse
+from .reading import page_header, read_layout
 from .stories import ParsedArticle, ParsedPage, ParsedPhoto, assemble
 
 

@@ -1,6 +1,6 @@
 """The one assembler: story blocks, from either reading of a page, → the parsed page's stories and photos.
 
-The text reading (parser.py) and the layout reading (geometry.py) both find, for each story, its kicker,
+The text reading (parser.py) and the layout reading (reading.py) both find, for each story, its kicker,
 headline, subtitle, lead, authors and paragraphs; only the layout reading knows where each sits on the
 page (zones). The story-level rules applied here are the same for both: the event date, the gazetteer
 tags, and the warnings the editor is shown.

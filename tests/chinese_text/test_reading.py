@@ -1,6 +1,7 @@
 """The layout reading on small hand-placed pages: characters with boxes → story blocks with zones."""
 
-from chinese_text.printed_page.geometry import Char, PageLayout, Picture, page_header, read_layout, read_once
+from chinese_text.printed_page.geometry import Char, PageLayout, Picture, read_once
+from chinese_text.printed_page.reading import page_header, read_layout
 
 BODY = 9
 
