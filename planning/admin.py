@@ -174,12 +174,10 @@ class ProposalAdmin(WithoutBulkDelete, ToolPages, admin.ModelAdmin):
             context.update(
                 {
                     "plans": rules.can_plan(request.user),
-                    "decidable": obj.status == Proposal.Status.PROPOSED,
+                    "decidable": rules.is_undecided(obj),
                     "assignment": getattr(obj, "assignment", None),
                     "may_file": hasattr(obj, "assignment") and rules.can_file(obj.assignment, request.user),
-                    "other_proposals": rules.proposals_visible_to(request.user)
-                    .exclude(pk=obj.pk)
-                    .filter(status__in=[Proposal.Status.PROPOSED, Proposal.Status.ACCEPTED])[:200],
+                    "other_proposals": rules.merge_targets(obj, request.user)[:200],
                 }
             )
         return super().render_change_form(request, context, add, change, form_url, obj)

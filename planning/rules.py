@@ -25,6 +25,8 @@ PLAN_DAYS = 14
 PROPOSE = "planning.add_proposal"
 # What a filed story must have reached by its due date not to count as overdue.
 ON_TIME_STATUSES = (Article.Status.APPROVED, Article.Status.PUBLISHED)
+# A live proposal may still be covered: one may be merged into it.
+LIVE_STATUSES = (Proposal.Status.PROPOSED, Proposal.Status.ACCEPTED)
 
 
 def can_propose(user):
@@ -50,11 +52,18 @@ def assignments_visible_to(user):
     return assignments.filter(Q(members__user=user) | Q(proposal__proposed_by=user)).distinct()
 
 
+def is_undecided(proposal):
+    return proposal.status == Proposal.Status.PROPOSED
+
+
 def can_edit_proposal(proposal, user):
     """A planner, or its proposer while it is still only proposed."""
-    return can_plan(user) or (
-        proposal.proposed_by_id == user.pk and proposal.status == Proposal.Status.PROPOSED
-    )
+    return can_plan(user) or (proposal.proposed_by_id == user.pk and is_undecided(proposal))
+
+
+def merge_targets(proposal, user):
+    """The live proposals `user` sees that `proposal` may be merged into."""
+    return proposals_visible_to(user).exclude(pk=proposal.pk).filter(status__in=LIVE_STATUSES)
 
 
 def _locked(model, pk, version):
@@ -77,7 +86,7 @@ def decide(proposal, user, decision, version=None, reason="", merged_into=None):
     _require_planner(user)
     with transaction.atomic():
         proposal = _locked(Proposal, proposal.pk, version)
-        if proposal.status != Proposal.Status.PROPOSED:
+        if not is_undecided(proposal):
             raise ValidationError(
                 _("This proposal was already decided: %(status)s.")
                 % {"status": proposal.get_status_display()},
@@ -88,7 +97,7 @@ def decide(proposal, user, decision, version=None, reason="", merged_into=None):
         if decision == Proposal.Status.MERGED:
             if merged_into is None or merged_into.pk == proposal.pk:
                 raise ValidationError(_("Choose another proposal to merge this one into."), code="merged")
-            if merged_into.status in (Proposal.Status.REJECTED, Proposal.Status.MERGED):
+            if merged_into.status not in LIVE_STATUSES:
                 raise ValidationError(_("A proposal can only be merged into a live one."), code="merged")
             merged_into.townships.add(*proposal.townships.all())
             merged_into.departments.add(*proposal.departments.all())

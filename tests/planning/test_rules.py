@@ -83,6 +83,17 @@ def test_merging_takes_the_tags_into_the_live_proposal(editor):
         rules.decide(ProposalFactory(), editor, Proposal.Status.MERGED, merged_into=merged)
 
 
+def test_the_proposals_offered_to_merge_into_are_the_live_ones_the_decision_accepts(editor):
+    proposal = ProposalFactory()
+    accepted = rules.decide(ProposalFactory(), editor, Proposal.Status.ACCEPTED)
+    rejected = rules.decide(ProposalFactory(), editor, Proposal.Status.REJECTED, reason="重复")
+    undecided = ProposalFactory()
+    assert set(rules.merge_targets(proposal, editor)) == {accepted, undecided}
+    with pytest.raises(ValidationError):
+        rules.decide(proposal, editor, Proposal.Status.MERGED, merged_into=rejected)
+    assert rules.decide(proposal, editor, Proposal.Status.MERGED, merged_into=accepted).merged_into == accepted
+
+
 def test_only_an_accepted_proposal_is_assigned(editor, reporter):
     with pytest.raises(ValidationError) as refused:
         rules.assign(ProposalFactory(), editor, [(reporter, WRITER)], TODAY)
