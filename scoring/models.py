@@ -18,7 +18,12 @@ from articles.models import validate_printable
 from infrastructure.fields import optional_link, staff_link
 from planning.models import Proposal
 
-POINTS = {"max_digits": 8, "decimal_places": 2}
+
+def points_field(verbose_name, *, signed=False, **options):
+    """Points, or a multiplier of them, to two decimals; never below zero unless `signed` (an adjustment's,
+    a kept ledger line's)."""
+    validators = [] if signed else [MinValueValidator(0)]
+    return models.DecimalField(verbose_name, max_digits=8, decimal_places=2, validators=validators, **options)
 
 
 class RuleSet(models.Model):
@@ -30,24 +35,13 @@ class RuleSet(models.Model):
         unique=True,
         help_text=_("The first day of the month from which these rules apply."),
     )
-    front_page_multiplier = models.DecimalField(
-        _("front page multiplier"), default=Decimal("1.5"), validators=[MinValueValidator(0)], **POINTS
-    )
-    lead_story_points = models.DecimalField(
-        _("points for the lead story of a page"),
-        default=Decimal("5"),
-        validators=[MinValueValidator(0)],
-        **POINTS,
-    )
-    photo_points = models.DecimalField(
-        _("points per published photo"), default=Decimal("3"), validators=[MinValueValidator(0)], **POINTS
-    )
-    correspondent_multiplier = models.DecimalField(
+    front_page_multiplier = points_field(_("front page multiplier"), default=Decimal("1.5"))
+    lead_story_points = points_field(_("points for the lead story of a page"), default=Decimal("5"))
+    photo_points = points_field(_("points per published photo"), default=Decimal("3"))
+    correspondent_multiplier = points_field(
         _("correspondent multiplier"),
         default=Decimal("0.6"),
-        validators=[MinValueValidator(0)],
         help_text=_("A 通讯员's share of the text points is multiplied by this."),
-        **POINTS,
     )
 
     class Meta:
@@ -76,7 +70,7 @@ class LengthBand(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Proposal.Kind, blank=True)
     min_characters = models.PositiveIntegerField(_("from characters"), default=0)
-    points = models.DecimalField(_("points"), validators=[MinValueValidator(0)], **POINTS)
+    points = points_field(_("points"))
 
     class Meta:
         verbose_name = _("length band")
@@ -105,9 +99,7 @@ class Grade(models.Model):
         "articles.Article", verbose_name=_("story"), on_delete=models.CASCADE, related_name="grade"
     )
     level = models.CharField(_("grade"), max_length=10, choices=Level, default=Level.GOOD)
-    custom_multiplier = models.DecimalField(
-        _("multiplier"), null=True, blank=True, validators=[MinValueValidator(0)], **POINTS
-    )
+    custom_multiplier = points_field(_("multiplier"), null=True, blank=True)
     graded_by = staff_link(_("graded by"))
     graded_at = models.DateTimeField(_("graded at"), auto_now=True)
 
@@ -142,7 +134,7 @@ class Adjustment(models.Model):
         "articles.Author", verbose_name=_("person"), on_delete=models.PROTECT, related_name="adjustments"
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month it counts in."))
-    points = models.DecimalField(_("points"), help_text=_("Negative for a deduction."), **POINTS)
+    points = points_field(_("points"), help_text=_("Negative for a deduction."), signed=True)
     reason = models.CharField(_("reason"), max_length=200, validators=[validate_printable])
     article = optional_link("articles.Article", _("story"), "adjustments")
     created_by = staff_link(_("by"), editable=False)
@@ -203,7 +195,7 @@ class LedgerLine(models.Model):
     )
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20)
-    points = models.DecimalField(_("points"), **POINTS)
+    points = points_field(_("points"), signed=True)
     explanation = models.TextField(_("how the points were reached"))
 
     class Meta:
