@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from articles import workflow
 from articles.models import Article, Author, Byline
 
 from .models import Assignment, AssignmentMember, Proposal
@@ -147,7 +148,7 @@ def can_file(assignment, user):
 def file_story(assignment, user):
     """The story of this assignment: a draft made once, with the proposal's topic as its headline, its
     townships and departments, and a byline for each assigned member (文 or 图)."""
-    if not can_file(assignment, user) or not user.has_perm("articles.add_article"):
+    if not can_file(assignment, user) or not workflow.can_write_stories(user):
         raise PermissionDenied(_("Only the staff of this assignment file its story."))
     with transaction.atomic():
         assignment = Assignment.objects.select_for_update().select_related("proposal").get(pk=assignment.pk)

@@ -14,7 +14,6 @@ from articles.people import display_name
 from chinese_text.characters import without_unwanted
 
 from .access import (
-    ADD_STORY,
     EDITABLE_BY_REPORTER,
     PUBLISH,
     REOPEN,
@@ -25,6 +24,7 @@ from .access import (
     Status,
     Step,
     TransitionNotAllowed,
+    can_write_stories,
     is_own_story,
 )
 
@@ -102,7 +102,7 @@ def may_perform(action, article, user):
     if not user.is_active:
         return False
     if action.permission is None:
-        return (is_own_story(article, user) and user.has_perm(ADD_STORY)) or user.has_perm(REVIEW)
+        return (is_own_story(article, user) and can_write_stories(user)) or user.has_perm(REVIEW)
     return user.has_perm(action.permission)
 
 
