@@ -18,6 +18,10 @@ class IssueQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Issue.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def coming(self):
+        """The issues still being planned, from today on, the next first: the desk works on it."""
+        return self.filter(status=Issue.Status.PLANNING, date__gte=timezone.localdate()).order_by("date")
+
 
 class Issue(models.Model):
     """One edition of the paper (一期)."""

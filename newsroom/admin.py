@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from articles import search, workflow
@@ -15,11 +14,7 @@ class NewsroomAdminSite(admin.AdminSite):
     """The admin, whose front page is the editor's dashboard."""
 
     def index(self, request, extra_context=None):
-        coming_issue = (
-            Issue.objects.filter(status=Issue.Status.PLANNING, date__gte=timezone.localdate())
-            .order_by("date")
-            .first()
-        )
+        coming_issue = Issue.objects.coming().first()
         context = {
             "waiting": workflow.waiting_for(request.user),
             "my_stories": workflow.my_stories(request.user),
