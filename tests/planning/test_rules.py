@@ -91,7 +91,8 @@ def test_the_proposals_offered_to_merge_into_are_the_live_ones_the_decision_acce
     assert set(rules.merge_targets(proposal, editor)) == {accepted, undecided}
     with pytest.raises(ValidationError):
         rules.decide(proposal, editor, Proposal.Status.MERGED, merged_into=rejected)
-    assert rules.decide(proposal, editor, Proposal.Status.MERGED, merged_into=accepted).merged_into == accepted
+    merged = rules.decide(proposal, editor, Proposal.Status.MERGED, merged_into=accepted)
+    assert merged.merged_into == accepted
 
 
 def test_only_an_accepted_proposal_is_assigned(editor, reporter):
