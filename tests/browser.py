@@ -45,3 +45,27 @@ class Desk:
     def shot(self, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    def contrast(self, selector):
+        """The WCAG contrast ratio of the element's text against the nearest background behind it."""
+        return self.page.eval_on_selector(
+            selector,
+            """element => {
+                const rgb = color => color.match(/[\\d.]+/g).map(Number);
+                const luminance = color => {
+                    const [r, g, b] = rgb(color).slice(0, 3).map(value => {
+                        value /= 255;
+                        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+                    });
+                    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                };
+                let behind = element;
+                while (behind && rgb(getComputedStyle(behind).backgroundColor)[3] === 0) {
+                    behind = behind.parentElement;
+                }
+                const text = luminance(getComputedStyle(element).color);
+                const background = luminance(getComputedStyle(behind).backgroundColor);
+                const [light, dark] = [text, background].sort((a, b) => b - a);
+                return (light + 0.05) / (dark + 0.05);
+            }""",
+        )

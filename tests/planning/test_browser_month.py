@@ -51,6 +51,7 @@ def test_a_month_from_the_proposal_to_the_locked_ledger_and_the_map(
 
     # 3. The reporter finds it on the dashboard and files the story from it.
     reporter.open("/admin/")
+    assert reporter.contrast("#my-ledger") >= 4.5  # the title bar's links can be read
     reporter.page.click(f"#my-assignments a:text-is('{TOPIC}')")
     reporter.page.click("#file-story")
     expect(reporter.page.locator("#id_headline")).to_have_value(TOPIC)
