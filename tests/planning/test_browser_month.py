@@ -95,6 +95,11 @@ def test_a_month_from_the_proposal_to_the_locked_ledger_and_the_map(
     assert LedgerMonth.objects.filter(month="2026-11-01").exists()
     ledger_total = Decimal(chief.page.locator("#ledger-total").inner_text())
     assert ledger_total > 0
+    font_size = "element => getComputedStyle(element).fontSize"
+    # The grand total is set as each person's total is.
+    assert chief.page.eval_on_selector("#ledger-total", font_size) == chief.page.eval_on_selector(
+        ".ledger-total strong", font_size
+    )
     chief.shot("month-6-locked")
     with chief.page.expect_download() as download:
         chief.page.click("#export-xlsx")
