@@ -64,7 +64,8 @@ class Desk:
                     behind = behind.parentElement;
                 }
                 const text = luminance(getComputedStyle(element).color);
-                const background = luminance(getComputedStyle(behind).backgroundColor);
+                // No background set anywhere above: the browser's canvas, white.
+                const background = behind ? luminance(getComputedStyle(behind).backgroundColor) : 1;
                 const [light, dark] = [text, background].sort((a, b) => b - a);
                 return (light + 0.05) / (dark + 0.05);
             }""",

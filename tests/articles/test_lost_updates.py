@@ -19,11 +19,7 @@ def story():
 
 
 def form_data(article, edit_count_seen, body):
-    return story_form(
-        headline=article.headline,
-        body=body,
-        edit_count_seen=edit_count_seen,
-    )
+    return story_form(headline=article.headline, body=body, edit_count_seen=edit_count_seen)
 
 
 def test_the_second_of_two_saves_from_the_same_text_is_refused_and_shows_the_difference(client, story):
